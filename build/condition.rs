@@ -1,0 +1,198 @@
+//! The condition language of the content (see src/content/README.md): parsed and resolved at build time
+//! into `Cond` values written as Rust source.
+
+use std::collections::BTreeSet;
+
+/// What a condition may refer to: questions in order, each with its option ids in order.
+pub struct Vocabulary<'a> {
+    pub questions: Vec<(&'a str, Vec<&'a str>)>,
+}
+
+impl Vocabulary<'_> {
+    fn question(&self, id: &str) -> Result<(usize, &[&str]), String> {
+        self.questions
+            .iter()
+            .position(|(q, _)| *q == id)
+            .map(|i| (i, self.questions[i].1.as_slice()))
+            .ok_or_else(|| format!("unknown question `{id}`"))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum Ast {
+    Always,
+    In(usize, Vec<usize>),
+    Cmp(usize, &'static str, usize),
+    Not(Box<Ast>),
+    All(Vec<Ast>),
+    Any(Vec<Ast>),
+}
+
+impl Ast {
+    /// The questions this condition reads.
+    pub fn reads(&self, out: &mut BTreeSet<usize>) {
+        match self {
+            Ast::Always => {}
+            Ast::In(q, _) | Ast::Cmp(q, _, _) => {
+                out.insert(*q);
+            }
+            Ast::Not(inner) => inner.reads(out),
+            Ast::All(items) | Ast::Any(items) => items.iter().for_each(|c| c.reads(out)),
+        }
+    }
+
+    /// Rust source for the `Cond` value.
+    pub fn emit(&self) -> String {
+        match self {
+            Ast::Always => "Cond::Always".into(),
+            Ast::In(q, opts) => format!("Cond::In(QuestionId({q}), &{opts:?})"),
+            Ast::Cmp(q, op, o) => format!("Cond::Cmp(QuestionId({q}), CmpOp::{op}, {o})"),
+            Ast::Not(inner) => format!("Cond::Not(&{})", inner.emit()),
+            Ast::All(items) => format!("Cond::All(&[{}])", join(items)),
+            Ast::Any(items) => format!("Cond::Any(&[{}])", join(items)),
+        }
+    }
+}
+
+fn join(items: &[Ast]) -> String {
+    items.iter().map(Ast::emit).collect::<Vec<_>>().join(", ")
+}
+
+/// Parses and resolves a condition.
+pub fn parse(src: &str, vocab: &Vocabulary) -> Result<Ast, String> {
+    let tokens = tokenize(src)?;
+    let mut parser = Parser { tokens, pos: 0, vocab };
+    let ast = parser.or()?;
+    if parser.pos != parser.tokens.len() {
+        return Err(format!("unexpected `{}` in `{src}`", parser.tokens[parser.pos]));
+    }
+    Ok(ast)
+}
+
+fn tokenize(src: &str) -> Result<Vec<String>, String> {
+    let mut tokens = Vec::new();
+    let chars: Vec<char> = src.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if "[](),".contains(c) {
+            tokens.push(c.to_string());
+            i += 1;
+        } else if "=!<>".contains(c) {
+            let two: String = chars[i..(i + 2).min(chars.len())].iter().collect();
+            if ["!=", ">=", "<="].contains(&two.as_str()) {
+                tokens.push(two);
+                i += 2;
+            } else if c == '!' {
+                return Err(format!("`!` must be followed by `=` in `{src}`"));
+            } else {
+                tokens.push(c.to_string());
+                i += 1;
+            }
+        } else if c.is_ascii_alphanumeric() || "_.+-".contains(c) {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || "_.+-".contains(chars[i])) {
+                i += 1;
+            }
+            tokens.push(chars[start..i].iter().collect());
+        } else {
+            return Err(format!("unexpected character `{c}` in `{src}`"));
+        }
+    }
+    Ok(tokens)
+}
+
+struct Parser<'a> {
+    tokens: Vec<String>,
+    pos: usize,
+    vocab: &'a Vocabulary<'a>,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&str> {
+        self.tokens.get(self.pos).map(String::as_str)
+    }
+
+    fn next(&mut self) -> Result<String, String> {
+        let token = self.tokens.get(self.pos).cloned().ok_or("the condition ends too early")?;
+        self.pos += 1;
+        Ok(token)
+    }
+
+    fn expect(&mut self, want: &str) -> Result<(), String> {
+        let got = self.next()?;
+        if got == want { Ok(()) } else { Err(format!("expected `{want}`, found `{got}`")) }
+    }
+
+    fn or(&mut self) -> Result<Ast, String> {
+        let mut items = vec![self.and()?];
+        while self.peek() == Some("or") {
+            self.pos += 1;
+            items.push(self.and()?);
+        }
+        Ok(if items.len() == 1 { items.pop().unwrap() } else { Ast::Any(items) })
+    }
+
+    fn and(&mut self) -> Result<Ast, String> {
+        let mut items = vec![self.not()?];
+        while self.peek() == Some("and") {
+            self.pos += 1;
+            items.push(self.not()?);
+        }
+        Ok(if items.len() == 1 { items.pop().unwrap() } else { Ast::All(items) })
+    }
+
+    fn not(&mut self) -> Result<Ast, String> {
+        if self.peek() == Some("not") {
+            self.pos += 1;
+            return Ok(Ast::Not(Box::new(self.not()?)));
+        }
+        self.atom()
+    }
+
+    fn atom(&mut self) -> Result<Ast, String> {
+        let first = self.next()?;
+        if first == "(" {
+            let inner = self.or()?;
+            self.expect(")")?;
+            return Ok(inner);
+        }
+        if first == "always" {
+            return Ok(Ast::Always);
+        }
+        let (q, options) = self.vocab.question(&first)?;
+        let option = |id: &str| {
+            options
+                .iter()
+                .position(|o| *o == id)
+                .ok_or_else(|| format!("question `{first}` has no option `{id}`"))
+        };
+        let op = self.next()?;
+        match op.as_str() {
+            "=" => Ok(Ast::In(q, vec![option(&self.next()?)?])),
+            "!=" => Ok(Ast::Not(Box::new(Ast::In(q, vec![option(&self.next()?)?])))),
+            "in" => {
+                self.expect("[")?;
+                let mut picked = vec![option(&self.next()?)?];
+                while self.peek() == Some(",") {
+                    self.pos += 1;
+                    picked.push(option(&self.next()?)?);
+                }
+                self.expect("]")?;
+                Ok(Ast::In(q, picked))
+            }
+            "<" | "<=" | ">" | ">=" => {
+                let name = match op.as_str() {
+                    "<" => "Lt",
+                    "<=" => "Le",
+                    ">" => "Gt",
+                    _ => "Ge",
+                };
+                Ok(Ast::Cmp(q, name, option(&self.next()?)?))
+            }
+            other => Err(format!("expected `=`, `!=`, `in` or a comparison after `{first}`, found `{other}`")),
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! Template tags (`{{#if C}}`, `{{#elif C}}`, `{{#else}}`, `{{/if}}`, each alone on a line), parsed at
+//! build time into nested segments written as Rust source.
+
+use crate::condition::{self, Ast, Vocabulary};
+
+pub enum Node {
+    Lines(String),
+    Choice(Vec<(Ast, Vec<Node>)>),
+}
+
+enum Tag<'a> {
+    If(&'a str),
+    Elif(&'a str),
+    Else,
+    End,
+}
+
+fn tag(line: &str) -> Result<Option<Tag<'_>>, String> {
+    let t = line.trim();
+    if !(t.starts_with("{{#") || t.starts_with("{{/")) {
+        return Ok(None);
+    }
+    let inner = t
+        .strip_prefix("{{")
+        .and_then(|s| s.strip_suffix("}}"))
+        .ok_or_else(|| format!("a tag must stand alone on its line: `{t}`"))?;
+    if let Some(c) = inner.strip_prefix("#if ") {
+        Ok(Some(Tag::If(c)))
+    } else if let Some(c) = inner.strip_prefix("#elif ") {
+        Ok(Some(Tag::Elif(c)))
+    } else if inner == "#else" {
+        Ok(Some(Tag::Else))
+    } else if inner == "/if" {
+        Ok(Some(Tag::End))
+    } else {
+        Err(format!("unknown tag `{t}`"))
+    }
+}
+
+/// Parses a template file into nodes.
+pub fn parse(src: &str, vocab: &Vocabulary) -> Result<Vec<Node>, String> {
+    // A stack of open blocks: the nodes of the enclosing level, the branches so far and the open branch.
+    struct Open {
+        outer: Vec<Node>,
+        branches: Vec<(Ast, Vec<Node>)>,
+        cond: Ast,
+        seen_else: bool,
+        line: usize,
+    }
+    let mut stack: Vec<Open> = Vec::new();
+    let mut current: Vec<Node> = Vec::new();
+    for (n, line) in src.lines().enumerate() {
+        let at = |e: String| format!("line {}: {e}", n + 1);
+        match tag(line).map_err(at)? {
+            None => {
+                if let Some(Node::Lines(text)) = current.last_mut() {
+                    text.push_str(line);
+                    text.push('\n');
+                } else {
+                    current.push(Node::Lines(format!("{line}\n")));
+                }
+            }
+            Some(Tag::If(c)) => {
+                let cond = condition::parse(c, vocab).map_err(at)?;
+                let outer = std::mem::take(&mut current);
+                stack.push(Open { outer, branches: Vec::new(), cond, seen_else: false, line: n + 1 });
+            }
+            Some(Tag::Elif(_)) | Some(Tag::Else) if stack.is_empty() => {
+                return Err(at(format!("`{}` outside an if block", line.trim())));
+            }
+            Some(Tag::Elif(c)) => {
+                let open = stack.last_mut().unwrap();
+                if open.seen_else {
+                    return Err(at("`elif` after `else`".into()));
+                }
+                let cond = condition::parse(c, vocab).map_err(at)?;
+                let done = std::mem::replace(&mut open.cond, cond);
+                open.branches.push((done, std::mem::take(&mut current)));
+            }
+            Some(Tag::Else) => {
+                let open = stack.last_mut().unwrap();
+                if open.seen_else {
+                    return Err(at("a second `else`".into()));
+                }
+                open.seen_else = true;
+                let done = std::mem::replace(&mut open.cond, Ast::Always);
+                open.branches.push((done, std::mem::take(&mut current)));
+            }
+            Some(Tag::End) => {
+                let mut open = stack.pop().ok_or_else(|| at("`/if` without an open block".into()))?;
+                open.branches.push((open.cond, std::mem::take(&mut current)));
+                current = open.outer;
+                current.push(Node::Choice(open.branches));
+            }
+        }
+    }
+    if let Some(open) = stack.last() {
+        return Err(format!("the block opened on line {} is never closed", open.line));
+    }
+    Ok(current)
+}
+
+/// Rust source for a `&[Segment]`.
+pub fn emit(nodes: &[Node]) -> String {
+    let items: Vec<String> = nodes
+        .iter()
+        .map(|node| match node {
+            Node::Lines(text) => format!("Segment::Lines({text:?})"),
+            Node::Choice(branches) => {
+                let arms: Vec<String> =
+                    branches.iter().map(|(c, body)| format!("({}, {})", c.emit(), emit(body))).collect();
+                format!("Segment::Choice(&[{}])", arms.join(", "))
+            }
+        })
+        .collect();
+    format!("&[{}]", items.join(", "))
+}

@@ -1,0 +1,338 @@
+"""Run many database queries concurrently with asyncio through a connection pool.
+
+Each item runs one small, self-contained query (it needs no tables), so the file
+works against any empty database. Replace `query()` with your own.
+{{#if input = stream}}
+Items come from a generator (a stand-in for a stream) through a bounded queue, so memory
+stays flat however long the stream is.
+{{/if}}
+
+Install and run:
+{{#if db = aiomysql}}
+    pip install aiomysql
+    PYCONC_DSN=mysql://user:pass@127.0.0.1:3306/db python asyncio_db.py
+{{#else}}
+    pip install asyncpg
+    PYCONC_DSN=postgresql://user:pass@127.0.0.1:5432/db python asyncio_db.py
+{{/if}}
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import time
+{{#if input = stream}}
+from collections.abc import Iterator
+{{/if}}
+{{#if db = aiomysql}}
+from typing import Any
+from urllib.parse import unquote, urlsplit
+{{/if}}
+
+{{#if db = aiomysql}}
+import aiomysql
+{{#else}}
+import asyncpg
+{{/if}}
+
+# --- Configuration (environment variables) ------------------------------------
+{{#if db = aiomysql}}
+DSN = os.environ.get("PYCONC_DSN", "mysql://user:pass@127.0.0.1:3306/db")
+{{#else}}
+DSN = os.environ.get("PYCONC_DSN", "postgresql://user:pass@127.0.0.1:5432/db")
+{{/if}}
+COUNT = int(os.environ.get("PYCONC_COUNT", "200"))
+# Connections in the pool, which is also the most queries in flight at once.
+# Keep it small: the server caps its connections, and every connection costs
+# server memory. More connections rarely mean more throughput.
+POOL_SIZE = int(os.environ.get("PYCONC_WORKERS") or "10")
+{{#if cancel = yes}}
+# Seconds one query may run before it is cancelled and counted as failed.
+QUERY_TIMEOUT = 10.0
+{{/if}}
+{{#if input = stream}}
+# Items waiting between the producer and the workers. When the queue is full the
+# producer pauses, so a fast source cannot outrun the database.
+QUEUE_SIZE = POOL_SIZE * 2
+{{/if}}
+# -------------------------------------------------------------------------------
+
+{{#if db = aiomysql}}
+Pool = aiomysql.Pool
+{{#else}}
+Pool = asyncpg.Pool
+{{/if}}
+# The errors that count as "this item failed". Anything else is a bug and should
+# surface as a traceback, so no bare `except Exception` below.
+{{#if py >= 3.11}}
+{{#if db = aiomysql}}
+QUERY_ERRORS = (aiomysql.MySQLError, TimeoutError)
+{{#else}}
+QUERY_ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError)
+{{/if}}
+{{#else}}
+{{#if db = aiomysql}}
+QUERY_ERRORS = (aiomysql.MySQLError, asyncio.TimeoutError)
+{{#else}}
+QUERY_ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError, asyncio.TimeoutError)
+{{/if}}
+{{/if}}
+
+
+class Stats:
+    """Counters shared by all tasks.
+
+    No lock is needed: every task runs on the event loop's single thread, and a
+    counter update never spans an await.
+    """
+
+    def __init__(self) -> None:
+        self.ok = 0
+        self.errors: list[BaseException] = []
+
+
+{{#if db = aiomysql}}
+def connect_params(dsn: str) -> dict[str, Any]:
+    """Turn mysql://user:pass@host:port/db into aiomysql's keyword arguments."""
+    url = urlsplit(dsn)
+    return {
+        "host": url.hostname or "127.0.0.1",
+        "port": url.port or 3306,
+        "user": unquote(url.username or ""),
+        "password": unquote(url.password or ""),
+        "db": url.path.lstrip("/"),
+    }
+
+
+async def run_query(conn: aiomysql.Connection, item: int) -> int:
+    async with conn.cursor() as cursor:
+        await cursor.execute("SELECT %s * 2", (item,))
+        (value,) = await cursor.fetchone()
+    return int(value)
+
+
+{{/if}}
+async def query(pool: Pool, item: int) -> int:
+    """Run one query on a connection borrowed from the pool."""
+    # One connection per task, for the duration of its query. A connection runs
+    # one query at a time: sharing one between tasks fails ("another operation is
+    # in progress"). The pool also bounds concurrency: acquire() waits while all
+    # connections are busy.
+    async with pool.acquire() as conn:
+{{#if db = aiomysql}}
+{{#if cancel = yes}}
+        try:
+{{#if py >= 3.11}}
+            # The deadline starts once a connection is ours, so time spent
+            # waiting for the pool does not count against the query.
+            async with asyncio.timeout(QUERY_TIMEOUT):
+                return await run_query(conn, item)
+{{#else}}
+            # The deadline starts once a connection is ours, so time spent
+            # waiting for the pool does not count against the query.
+            return await asyncio.wait_for(run_query(conn, item), QUERY_TIMEOUT)
+{{/if}}
+        except BaseException:
+            # A query cut off halfway (timeout, cancellation) leaves unread data
+            # on the socket. Close the connection so the pool discards it
+            # instead of handing it to the next task.
+            conn.close()
+            raise
+{{#else}}
+        return await run_query(conn, item)
+{{/if}}
+{{#else}}
+{{#if cancel = yes}}
+{{#if py >= 3.11}}
+        # The deadline starts once a connection is ours, so time spent waiting
+        # for the pool does not count against the query. On timeout asyncpg
+        # cancels the query on the server and resets the connection.
+        async with asyncio.timeout(QUERY_TIMEOUT):
+            return await conn.fetchval("SELECT $1::int * 2", item)
+{{#else}}
+        # The deadline starts once a connection is ours, so time spent waiting
+        # for the pool does not count against the query. On timeout asyncpg
+        # cancels the query on the server and resets the connection.
+        return await asyncio.wait_for(conn.fetchval("SELECT $1::int * 2", item), QUERY_TIMEOUT)
+{{/if}}
+{{#else}}
+        return await conn.fetchval("SELECT $1::int * 2", item)
+{{/if}}
+{{/if}}
+
+
+async def handle(pool: Pool, item: int, stats: Stats) -> None:
+    """Process one item and count it."""
+    await query(pool, item)
+    stats.ok += 1
+
+
+{{#if input = stream}}
+def item_ids() -> Iterator[int]:
+    """Stand-in for an endless source: a log tail, a message queue, a huge file."""
+    yield from range(COUNT)
+
+
+async def produce(queue: asyncio.Queue[int | None]) -> None:
+    """Feed the workers from the source, then tell each of them to stop."""
+    for item in item_ids():
+        # put() waits while the queue is full: this is the backpressure.
+        await queue.put(item)
+    for _ in range(POOL_SIZE):
+        await queue.put(None)
+
+
+async def consume(queue: asyncio.Queue[int | None], pool: Pool, stats: Stats) -> None:
+    """One of POOL_SIZE workers, so each can always get a connection."""
+    while True:
+        item = await queue.get()
+        if item is None:
+            return
+{{#if fail = all}}
+        try:
+            await handle(pool, item, stats)
+        except QUERY_ERRORS as exc:
+            # Collect-all: note the error and carry on with the next item.
+            stats.errors.append(exc)
+{{#else}}
+        # Fail-fast: an error ends this worker and, through the caller, all the others.
+        await handle(pool, item, stats)
+{{/if}}
+
+
+async def run(pool: Pool, stats: Stats) -> None:
+    queue: asyncio.Queue[int | None] = asyncio.Queue(maxsize=QUEUE_SIZE)
+{{#if fail = fast}}
+{{#if py >= 3.11}}
+    # TaskGroup keeps a reference to every task (an unreferenced task can be
+    # garbage-collected mid-run) and cancels the rest as soon as one fails.
+    try:
+        async with asyncio.TaskGroup() as group:
+            group.create_task(produce(queue))
+            for _ in range(POOL_SIZE):
+                group.create_task(consume(queue, pool, stats))
+    except* QUERY_ERRORS as failure:
+        stats.errors.extend(failure.exceptions)
+{{#else}}
+    # The list keeps a reference to every task: an unreferenced task can be
+    # garbage-collected mid-run.
+    tasks = [asyncio.create_task(produce(queue))]
+    tasks += [asyncio.create_task(consume(queue, pool, stats)) for _ in range(POOL_SIZE)]
+    try:
+        await run_fail_fast(tasks)
+    except QUERY_ERRORS:
+        stats.errors.extend(failures(tasks))
+{{/if}}
+{{#else}}
+    # gather() wraps each coroutine in a task and keeps a reference to it until it
+    # ends (an unreferenced task can be garbage-collected mid-run).
+    await asyncio.gather(
+        produce(queue),
+        *(consume(queue, pool, stats) for _ in range(POOL_SIZE)),
+    )
+{{/if}}
+{{#else}}
+async def run(pool: Pool, stats: Stats) -> None:
+{{#if fail = fast}}
+{{#if py >= 3.11}}
+    # TaskGroup keeps a reference to every task (an unreferenced task can be
+    # garbage-collected mid-run) and cancels the rest as soon as one fails.
+    try:
+        async with asyncio.TaskGroup() as group:
+            for item in range(COUNT):
+                group.create_task(handle(pool, item, stats))
+    except* QUERY_ERRORS as failure:
+        stats.errors.extend(failure.exceptions)
+{{#else}}
+    # The list keeps a reference to every task: an unreferenced task can be
+    # garbage-collected mid-run.
+    tasks = [asyncio.create_task(handle(pool, item, stats)) for item in range(COUNT)]
+    try:
+        await run_fail_fast(tasks)
+    except QUERY_ERRORS:
+        stats.errors.extend(failures(tasks))
+{{/if}}
+{{#else}}
+    # gather() wraps each coroutine in a task and keeps a reference to it until it
+    # ends. return_exceptions=True: one failure neither stops nor hides the others.
+    results = await asyncio.gather(
+        *(handle(pool, item, stats) for item in range(COUNT)),
+        return_exceptions=True,
+    )
+    stats.errors.extend(r for r in results if isinstance(r, BaseException))
+{{/if}}
+{{/if}}
+
+
+{{#if fail = fast}}
+{{#if py < 3.11}}
+async def run_fail_fast(tasks: list[asyncio.Task[None]]) -> None:
+    """Wait for all tasks; at the first error, cancel the others and re-raise it."""
+    try:
+        await asyncio.gather(*tasks)
+    finally:
+        # gather() raises the first error but leaves the other tasks running.
+        # Cancel them (a no-op for finished ones) and wait until they have stopped,
+        # so none outlives the pool. TaskGroup (3.11+) does this for you.
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def failures(tasks: list[asyncio.Task[None]]) -> list[BaseException]:
+    errors = []
+    for task in tasks:
+        if not task.cancelled() and task.exception() is not None:
+            errors.append(task.exception())
+    return errors
+
+
+{{/if}}
+{{/if}}
+def report(stats: Stats, elapsed: float) -> None:
+    for error in stats.errors[:5]:
+        print(f"error: {error!r}", file=sys.stderr)
+    items = stats.ok + len(stats.errors)
+    print(f"summary: items={items} failed={len(stats.errors)} elapsed={elapsed:.2f}s")
+
+
+async def main() -> int:
+    started = time.perf_counter()
+    stats = Stats()
+    # One pool for the whole run. `async with` closes every connection at the
+    # end, even after an error; a pool left open leaks connections.
+{{#if db = aiomysql}}
+    # autocommit: these reads need no transaction, and a connection returned
+    # while a transaction is open would be discarded by the pool.
+    async with aiomysql.create_pool(
+        minsize=1, maxsize=POOL_SIZE, autocommit=True, **connect_params(DSN)
+    ) as pool:
+        await run(pool, stats)
+{{#else}}
+    async with asyncpg.create_pool(DSN, min_size=1, max_size=POOL_SIZE) as pool:
+        await run(pool, stats)
+{{/if}}
+    report(stats, time.perf_counter() - started)
+{{#if fail = fast}}
+    return 1 if stats.errors else 0
+{{#else}}
+    # Collect-all: failures are reported in the summary, the run itself succeeded.
+    return 0
+{{/if}}
+
+
+{{#if where in [notebook, aweb]}}
+# A notebook or an async web framework already runs an event loop, and asyncio.run()
+# raises RuntimeError inside a running loop. There, await the coroutine instead:
+#
+#     exit_code = await main()              # in a Jupyter cell
+#
+# In a web app, create the pool once at start-up (FastAPI's lifespan, aiohttp's
+# cleanup_ctx) and share it between requests rather than opening one per request.
+#
+# As a script, the file still starts its own loop:
+{{/if}}
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main()))

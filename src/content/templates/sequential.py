@@ -1,0 +1,177 @@
+"""Measure where the time goes, then vectorize or stay sequential.
+
+Concurrency only helps when there is enough independent work to overlap or
+spread over cores. Before adding threads or processes, this script shows how
+to measure a run:
+
+1. wall-clock time (time.perf_counter) against CPU time (time.process_time):
+   CPU close to wall means the code computes; CPU far below wall means it waits;
+2. cProfile on a sample, to find the functions that take the time;
+{{#if work in [cpu, ext]}}
+3. the same loop written with NumPy, which runs it in C, and the gain.
+{{/if}}
+
+Staying sequential is the right call when the whole job takes seconds, when
+only one core is available, when each step needs the result of the previous
+one, or when the time goes to a single call that cannot be split.
+
+Run it:  python3 this_file.py
+Settings come from environment variables (see CONFIGURATION below).
+"""
+
+from __future__ import annotations
+
+import cProfile
+{{#if work in [cpu, ext]}}
+import math
+{{/if}}
+import os
+import pstats
+import sys
+import time
+from collections.abc import Callable
+from typing import TypeVar
+{{#if work in [cpu, ext]}}
+
+import numpy as np
+{{/if}}
+
+# ---------------------------------------------------------------------------
+# CONFIGURATION (environment variables, with defaults)
+# ---------------------------------------------------------------------------
+{{#if work in [cpu, ext]}}
+# How many points the loop processes.
+COUNT = int(os.environ.get("PYCONC_COUNT", "1000000"))
+# cProfile slows every Python call down, so it only watches a sample.
+PROFILE_SAMPLE = max(1_000, COUNT // 10)
+{{#else}}
+# How many items to process.
+COUNT = int(os.environ.get("PYCONC_COUNT", "200"))
+# cProfile watches a sample of the items.
+PROFILE_SAMPLE = max(10, COUNT // 10)
+# Simulated waiting per item (stands in for a network or disk call), seconds.
+WAIT_S = 0.002
+{{/if}}
+# How many profile entries to print.
+PROFILE_LINES = 8
+
+T = TypeVar("T")
+
+
+# ---------------------------------------------------------------------------
+# Measuring tools
+# ---------------------------------------------------------------------------
+def measure(label: str, fn: Callable[[], T]) -> tuple[T, float]:
+    """Run fn once, print its wall-clock and CPU time, return (result, wall)."""
+{{#if where = notebook}}
+    # In Jupyter, the %time, %timeit and %prun magics measure the same way.
+{{/if}}
+    wall_start = time.perf_counter()
+    cpu_start = time.process_time()
+    result = fn()
+    wall = time.perf_counter() - wall_start
+    cpu = time.process_time() - cpu_start
+    share = cpu / wall if wall > 0 else 0.0
+    print(f"{label}: wall {wall:.3f}s, cpu {cpu:.3f}s ({share:.0%} of wall)")
+    if share > 0.8:
+        print("  -> mostly computing: vectorize, or spread it over processes.")
+    elif share < 0.3:
+        print("  -> mostly waiting: threads or asyncio can overlap the waits.")
+    else:
+        # On a busy machine, wall time also counts the wait for a free core.
+        print("  -> computing and waiting (or a busy machine): profile it.")
+    return result, wall
+
+
+def profile(fn: Callable[[], object]) -> None:
+    """Run fn under cProfile and print the most expensive calls."""
+    with cProfile.Profile() as profiler:
+        fn()
+    stats = pstats.Stats(profiler, stream=sys.stdout)
+    stats.sort_stats(pstats.SortKey.CUMULATIVE).print_stats(PROFILE_LINES)
+{{#if work in [cpu, ext]}}
+
+
+# ---------------------------------------------------------------------------
+# The work: count the random points that fall inside the unit circle
+# ---------------------------------------------------------------------------
+def distance(x: float, y: float) -> float:
+    return math.sqrt(x * x + y * y)
+
+
+def inside_loop(xs: list[float], ys: list[float]) -> int:
+    """The plain Python loop: one interpreted step and one call per point."""
+    count = 0
+    for x, y in zip(xs, ys):
+        if distance(x, y) <= 1.0:
+            count += 1
+    return count
+
+
+def inside_numpy(xs: np.ndarray, ys: np.ndarray) -> int:
+    """The same computation on whole arrays: the loop runs in C."""
+    return int(np.count_nonzero(np.sqrt(xs * xs + ys * ys) <= 1.0))
+
+
+def main() -> int:
+    start = time.perf_counter()
+    rng = np.random.default_rng(seed=42)
+    xs_array = rng.random(COUNT)
+    ys_array = rng.random(COUNT)
+    xs, ys = xs_array.tolist(), ys_array.tolist()
+
+    print("== 1. wall-clock against CPU time")
+    expected, loop_s = measure("plain loop", lambda: inside_loop(xs, ys))
+
+    print(f"\n== 2. cProfile on {PROFILE_SAMPLE} points")
+    sample_x, sample_y = xs[:PROFILE_SAMPLE], ys[:PROFILE_SAMPLE]
+    profile(lambda: inside_loop(sample_x, sample_y))
+
+    print("== 3. the vectorized version")
+    got, numpy_s = measure("NumPy", lambda: inside_numpy(xs_array, ys_array))
+    # Check that both versions agree before trusting the faster one.
+    failed = 0 if expected == got else 1
+    if failed:
+        print(f"error: the versions disagree ({expected} != {got})", file=sys.stderr)
+    print(f"pi is about {4 * got / COUNT:.4f}")
+    speedup = loop_s / numpy_s if numpy_s > 0 else 0.0
+    elapsed = time.perf_counter() - start
+    print(
+        f"summary: items={COUNT} failed={failed} "
+        f"elapsed={elapsed:.2f}s speedup={speedup:.1f}x"
+    )
+    return failed
+{{#else}}
+
+
+# ---------------------------------------------------------------------------
+# The work: a stand-in that computes a little and waits a little per item
+# ---------------------------------------------------------------------------
+def process(item: int) -> int:
+    """Replace with your own step. The sleep stands in for a blocking call."""
+    total = sum(i * i for i in range(item % 50 * 100))
+    time.sleep(WAIT_S)
+    return total
+
+
+def run_all(count: int) -> int:
+    """Process the items one after the other: simple, ordered, easy to debug."""
+    return sum(process(item) for item in range(count))
+
+
+def main() -> int:
+    start = time.perf_counter()
+    print("== 1. wall-clock against CPU time")
+    measure("all items", lambda: run_all(COUNT))
+
+    print(f"\n== 2. cProfile on {PROFILE_SAMPLE} items")
+    profile(lambda: run_all(PROFILE_SAMPLE))
+
+    elapsed = time.perf_counter() - start
+    print(f"summary: items={COUNT} failed=0 elapsed={elapsed:.2f}s")
+    return 0
+{{/if}}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,425 @@
+"""Hash and compress many blobs of data with a ThreadPoolExecutor.
+
+hashlib and zlib do their work in C and release the GIL while they run, so
+threads of one process use several cores at once, with no pickling and no
+copies. The same holds for many NumPy operations on large arrays. A
+sequential run on a small sample is timed first, so the summary line can show
+the speedup the pool gives.
+
+Run it:  python3 this_file.py
+Settings come from environment variables (see CONFIGURATION below).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sys
+{{#if cancel = yes or state != none}}
+import threading
+{{/if}}
+import time
+import zlib
+from collections.abc import Iterable, Iterator
+{{#if input = stream}}
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+{{#else}}
+from concurrent.futures import ThreadPoolExecutor
+{{/if}}
+{{#if cancel = yes and py < 3.11}}
+from concurrent.futures import TimeoutError as FuturesTimeoutError
+{{/if}}
+from itertools import islice
+from pathlib import Path
+
+# ---------------------------------------------------------------------------
+# CONFIGURATION (environment variables, with defaults)
+# ---------------------------------------------------------------------------
+# How many blobs to process (generated in memory when PYCONC_DIR is unset).
+COUNT = int(os.environ.get("PYCONC_COUNT", "200"))
+# A folder of input files to hash and compress instead of generated data.
+INPUT_DIR = os.environ.get("PYCONC_DIR")
+# Worker threads; 0 means one per CPU this process may use.
+WORKERS = int(os.environ.get("PYCONC_WORKERS", "0"))
+{{#if cancel = yes}}
+# Give up on the whole run after this many seconds.
+TIMEOUT_S = float(os.environ.get("PYCONC_TIMEOUT", "60"))
+{{/if}}
+# Size of each generated blob, in bytes.
+BLOB_SIZE = 1024 * 1024
+# Data goes to hashlib and zlib in pieces of this size. hashlib releases the GIL
+# only for inputs of 2048 bytes or more, so keep pieces well above that.
+PIECE = 64 * 1024
+# How many items the sequential baseline processes (5% of the input).
+SAMPLE = max(5, COUNT // 20)
+{{#if py = 3.14 and input = stream}}
+# Python 3.14 feature, checked at run time so the file also runs on older versions.
+MAP_HAS_BUFFERSIZE = sys.version_info >= (3, 14)
+{{/if}}
+{{#if blas in [yes, unsure]}}
+
+# Native libraries that start their own thread pools (OpenBLAS, MKL, OpenMP).
+NATIVE_THREAD_VARS = (
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+    "NUMEXPR_NUM_THREADS",
+)
+{{/if}}
+{{#if cancel = yes}}
+
+# Threads cannot be killed from outside. Each task checks this flag between
+# pieces and stops early once it is set (cooperative cancellation).
+STOP = threading.Event()
+
+
+class Stopped(Exception):
+    """Raised inside a task that saw the STOP flag."""
+{{/if}}
+{{#if state != none}}
+
+
+class Stats:
+    """Totals shared by all worker threads.
+
+    Shared-state pitfall: `self.bytes_in += n` reads, adds and writes in
+    separate steps, so two threads can lose an update. The lock makes each
+    update one step.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.bytes_in = 0
+        self.bytes_out = 0
+
+    def add(self, bytes_in: int, bytes_out: int) -> None:
+        with self._lock:
+            self.bytes_in += bytes_in
+            self.bytes_out += bytes_out
+
+    def reset(self) -> None:
+        with self._lock:
+            self.bytes_in = self.bytes_out = 0
+
+
+STATS = Stats()
+{{/if}}
+
+
+# ---------------------------------------------------------------------------
+# The work
+# ---------------------------------------------------------------------------
+def make_blob(index: int) -> bytes:
+    """Build a sample blob: half random bytes, half repeating text."""
+    text = f"item {index} compresses well. ".encode()
+    half = BLOB_SIZE // 2
+    return os.urandom(half) + (text * (half // len(text) + 1))[:half]
+
+
+def read_item(item: int | Path) -> bytes:
+    """Load one input: a file from PYCONC_DIR, or a generated blob."""
+    if isinstance(item, Path):
+        return item.read_bytes()
+    return make_blob(item)
+
+
+def work(item: int | Path) -> tuple[str, int]:
+    """Return the SHA-256 digest and the zlib-compressed size of one input.
+
+    Both calls below run in C without the GIL, which is why threads help here.
+    Replace them with your own GIL-releasing calls (NumPy, Pillow, ...).
+    """
+    data = memoryview(read_item(item))
+    digest = hashlib.sha256()
+    compressor = zlib.compressobj(6)
+    compressed = 0
+    for offset in range(0, len(data), PIECE):
+{{#if cancel = yes}}
+        if STOP.is_set():
+            raise Stopped(str(item))
+{{/if}}
+        piece = data[offset : offset + PIECE]
+        digest.update(piece)
+        compressed += len(compressor.compress(piece))
+    compressed += len(compressor.flush())
+{{#if state != none}}
+    STATS.add(len(data), compressed)
+{{/if}}
+    return digest.hexdigest(), compressed
+{{#if fail = all}}
+
+
+def work_checked(item: int | Path) -> tuple[tuple[str, int] | None, str | None]:
+    """Run work() and return (result, None), or (None, error text) if it raised.
+
+    Collect-all policy: catching inside the task keeps one bad item from ending
+    the whole map() iteration.
+    """
+    try:
+        return work(item), None
+    except Exception as exc:  # noqa: BLE001 - collect-all reports any task error
+        return None, f"{item}: {exc!r}"
+
+
+# The function the pool runs for each item.
+TASK = work_checked
+{{#else}}
+
+
+# The function the pool runs for each item. Fail-fast policy: an exception in a
+# task is re-raised here when its result is read.
+TASK = work
+{{/if}}
+
+
+# ---------------------------------------------------------------------------
+# Input
+# ---------------------------------------------------------------------------
+def input_items() -> Iterator[int | Path]:
+    """Yield the files of PYCONC_DIR, or the numbers of the blobs to generate."""
+    if INPUT_DIR:
+{{#if input = stream}}
+        # os.scandir() reads the folder lazily, never listing it all at once.
+        with os.scandir(INPUT_DIR) as entries:
+            for entry in entries:
+                if entry.is_file():
+                    yield Path(entry.path)
+{{#else}}
+        yield from sorted(p for p in Path(INPUT_DIR).iterdir() if p.is_file())
+{{/if}}
+    else:
+        yield from range(COUNT)
+
+
+class Counted:
+    """Wrap an iterable and count how many items the pool has taken from it."""
+
+    def __init__(self, items: Iterable) -> None:
+        self._items = items
+        self.taken = 0
+
+    def __iter__(self) -> Iterator:
+        for item in self._items:
+            self.taken += 1
+            yield item
+
+
+# ---------------------------------------------------------------------------
+# The pool
+# ---------------------------------------------------------------------------
+def worker_count() -> int:
+    if WORKERS > 0:
+        return WORKERS
+    # The work runs on CPU cores: more threads than cores would only queue.
+{{#if py >= 3.13}}
+    # os.process_cpu_count() (3.13+) counts only the CPUs this process may use;
+    # the getattr() fallback keeps the file runnable on older Pythons.
+    return getattr(os, "process_cpu_count", os.cpu_count)() or 1
+{{#else}}
+    return os.cpu_count() or 1
+{{/if}}
+{{#if blas in [yes, unsure]}}
+
+
+def limit_native_threads() -> None:
+    """Give each pool thread one BLAS/OpenMP thread.
+
+    Oversubscription pitfall: N pool threads each starting N BLAS threads fight
+    for the same cores. These variables only work if they are set before NumPy
+    (or SciPy, PyTorch...) is first imported.
+    """
+    for name in NATIVE_THREAD_VARS:
+        os.environ.setdefault(name, "1")
+{{/if}}
+{{#if input = stream}}
+
+
+def bounded_map(
+    executor: ThreadPoolExecutor, items: Iterable, limit: int
+) -> Iterator:
+    """Yield results while keeping at most `limit` tasks submitted.
+
+    Stream pitfall: Executor.map() reads the whole input before it yields
+    anything, so an endless or huge input would fill memory.
+{{#if cancel = yes}}
+    Raises TimeoutError when the run exceeds TIMEOUT_S.
+{{/if}}
+    """
+{{#if py = 3.14}}
+    if MAP_HAS_BUFFERSIZE:
+        # 3.14 added buffersize: map() then stays at most `limit` tasks ahead
+        # of the results read so far. The loop below does the same before 3.14.
+{{#if cancel = yes}}
+        yield from executor.map(TASK, items, timeout=TIMEOUT_S, buffersize=limit)
+{{#else}}
+        yield from executor.map(TASK, items, buffersize=limit)
+{{/if}}
+        return
+{{/if}}
+{{#if cancel = yes}}
+    deadline = time.monotonic() + TIMEOUT_S
+{{/if}}
+    pending: set[Future] = set()
+    source = iter(items)
+    try:
+        while True:
+            for item in source:
+                pending.add(executor.submit(TASK, item))
+                if len(pending) >= limit:
+                    break
+            if not pending:
+                return
+{{#if cancel = yes}}
+            remaining = deadline - time.monotonic()
+            done, pending = wait(pending, remaining, FIRST_COMPLETED)
+            if not done:
+                raise TimeoutError(f"no result within {TIMEOUT_S:g} s")
+{{#else}}
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+{{/if}}
+            for future in done:
+                yield future.result()
+    finally:
+        # On an error or timeout, drop the tasks that have not started yet.
+        for future in pending:
+            future.cancel()
+{{/if}}
+
+
+def results(executor: ThreadPoolExecutor, items: Iterable, workers: int) -> Iterator:
+{{#if input = stream}}
+    # Two tasks per thread keep every thread busy without reading far ahead.
+    return bounded_map(executor, items, limit=2 * workers)
+{{#elif cancel = yes}}
+    # map() yields results in input order, raises TimeoutError once TIMEOUT_S
+    # have passed, and cancels the tasks not yet started if a result raises.
+    return executor.map(TASK, items, timeout=TIMEOUT_S)
+{{#else}}
+    # map() yields results in input order and cancels the tasks not yet
+    # started if reading a result raises.
+    return executor.map(TASK, items)
+{{/if}}
+
+
+# ---------------------------------------------------------------------------
+# Measure and run
+# ---------------------------------------------------------------------------
+def time_sequential(items: Iterable) -> tuple[int, float]:
+    """Run the sample in this thread and return (items done, seconds)."""
+    done = 0
+    start = time.perf_counter()
+    for item in items:
+        # This loop only measures; the pool run below reports the errors.
+        with contextlib.suppress(Exception):
+            work(item)
+        done += 1
+    return done, time.perf_counter() - start
+
+
+def main() -> int:
+{{#if blas in [yes, unsure]}}
+    limit_native_threads()
+{{/if}}
+{{#if task = tiny}}
+    # Tiny-task pitfall: a C call on a small buffer finishes before releasing
+    # the GIL pays off (hashlib keeps it below 2048 bytes). Group tiny items
+    # into larger buffers, or stay sequential.
+{{/if}}
+{{#if crash = yes}}
+    # Crash pitfall: threads share one process, so a segfault in C code ends
+    # the whole program. Run such code in a process pool to isolate it.
+{{/if}}
+    workers = worker_count()
+    sample_done, sample_s = time_sequential(islice(input_items(), SAMPLE))
+{{#if state != none}}
+    # The sample updated the shared totals too; start the real run from zero.
+    STATS.reset()
+{{/if}}
+    items = Counted(input_items())
+    ok = 0
+{{#if fail = all}}
+    errors: list[str] = []
+{{/if}}
+{{#if fail = fast or cancel = yes}}
+    fatal: str | None = None
+{{/if}}
+    start = time.perf_counter()
+    # The with block waits for every thread, so none outlives the run.
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="work") as executor:
+{{#if fail = all and cancel = no}}
+        for outcome in results(executor, items, workers):
+            _value, error = outcome
+            if error is None:
+                ok += 1
+            else:
+                errors.append(error)
+{{#else}}
+        try:
+            for outcome in results(executor, items, workers):
+{{#if fail = all}}
+                _value, error = outcome
+                if error is None:
+                    ok += 1
+                else:
+                    errors.append(error)
+{{#else}}
+                ok += 1
+{{/if}}
+{{/if}}
+{{#if cancel = yes and py >= 3.11}}
+        except TimeoutError:
+{{#elif cancel = yes}}
+        # Before 3.11, concurrent.futures raised its own TimeoutError class.
+        except (TimeoutError, FuturesTimeoutError):
+{{/if}}
+{{#if cancel = yes}}
+            fatal = f"timed out after {TIMEOUT_S:g} s"
+            # Tasks already running see the flag and stop at their next piece.
+            STOP.set()
+{{/if}}
+{{#if fail = fast}}
+        except Exception as exc:  # noqa: BLE001 - fail fast on any task error
+            # Fail fast: map() has already cancelled the tasks not yet started.
+            fatal = f"a task failed: {exc!r}"
+{{#if cancel = yes}}
+            STOP.set()
+{{/if}}
+{{/if}}
+    elapsed = time.perf_counter() - start
+
+{{#if fail = all}}
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+{{/if}}
+{{#if fail = fast or cancel = yes}}
+    if fatal:
+        print(f"stopped: {fatal}", file=sys.stderr)
+{{/if}}
+{{#if state != none}}
+    ratio = STATS.bytes_out / STATS.bytes_in if STATS.bytes_in else 0.0
+    print(f"compressed {STATS.bytes_in} bytes to {ratio:.0%} of their size")
+{{/if}}
+    failed = items.taken - ok
+    # Estimated sequential time for the items done, from the timed sample.
+    sequential_s = sample_s / max(sample_done, 1) * ok
+    speedup = sequential_s / elapsed if elapsed > 0 else 0.0
+    print(
+        f"summary: items={items.taken} failed={failed} "
+        f"elapsed={elapsed:.2f}s speedup={speedup:.1f}x"
+    )
+{{#if fail = fast}}
+    return 1 if failed else 0
+{{#elif cancel = yes}}
+    # Collect-all: the errors were reported above; a timeout still makes the
+    # run fail.
+    return 1 if fatal else 0
+{{#else}}
+    # Collect-all: the errors were reported above.
+    return 0
+{{/if}}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

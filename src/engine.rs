@@ -1,0 +1,14 @@
+//! The decision engine: answers in, the next question or the recommendation out. Pure Rust over the
+//! static content; it knows nothing about the browser, so `cargo test` covers it on the host.
+
+pub mod answers;
+pub mod condition;
+pub mod export;
+pub mod highlight;
+pub mod recommendation;
+pub mod share_link;
+pub mod template;
+
+pub use answers::{Answers, Progress, Step};
+pub use recommendation::{Alternative, Criterion, Recommendation, TrailEntry};
+pub use share_link::{Notice, ShareLink};

@@ -1,0 +1,117 @@
+//! The answers given so far, and what follows from them: which questions are asked, which comes next,
+//! how far along the user is.
+
+use crate::content::{QUESTIONS, QuestionId};
+use crate::engine::Recommendation;
+
+/// One answer per question at most: the option index, by question index.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Answers {
+    picks: Vec<Option<u8>>,
+}
+
+/// What the wizard shows next.
+#[derive(Debug)]
+pub enum Step {
+    Ask(QuestionId),
+    Done(Box<Recommendation>),
+}
+
+/// Where the user stands: on step `step` of about `total`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub step: usize,
+    pub total: usize,
+}
+
+impl Answers {
+    /// No answers yet.
+    pub fn new() -> Answers {
+        Answers { picks: vec![None; QUESTIONS.len()] }
+    }
+
+    /// The option index chosen for `q`, if any.
+    pub fn get(&self, q: QuestionId) -> Option<u8> {
+        self.picks.get(q.0 as usize).copied().flatten()
+    }
+
+    /// Whether no question has been answered.
+    pub fn is_empty(&self) -> bool {
+        self.picks.iter().all(Option::is_none)
+    }
+
+    /// Answers `q` with option `option`, then drops the answers that no longer apply. Returns the
+    /// questions whose answers were dropped. An option index out of range is ignored.
+    pub fn answer(&mut self, q: QuestionId, option: u8) -> Vec<QuestionId> {
+        if (option as usize) < q.get().options.len() {
+            self.picks[q.0 as usize] = Some(option);
+        }
+        self.prune()
+    }
+
+    /// Sets an answer without pruning (for decoding, where the order of keys must not matter).
+    pub(crate) fn answer_raw(&mut self, q: QuestionId, option: u8) -> bool {
+        if (option as usize) < q.get().options.len() {
+            self.picks[q.0 as usize] = Some(option);
+            return true;
+        }
+        false
+    }
+
+    /// Forgets the answer to `q` (and any answers that depended on it).
+    pub fn clear(&mut self, q: QuestionId) -> Vec<QuestionId> {
+        self.picks[q.0 as usize] = None;
+        self.prune()
+    }
+
+    /// Drops answers to questions that would no longer be asked. `ask_if` reads only earlier questions,
+    /// so one pass in order settles everything.
+    pub fn prune(&mut self) -> Vec<QuestionId> {
+        let mut dropped = Vec::new();
+        for q in QuestionId::all() {
+            if self.get(q).is_some() && !q.get().ask_if.holds(self) {
+                self.picks[q.0 as usize] = None;
+                dropped.push(q);
+            }
+        }
+        dropped
+    }
+
+    /// Whether `q` is asked given the answers so far.
+    pub fn is_asked(&self, q: QuestionId) -> bool {
+        q.get().ask_if.holds(self)
+    }
+
+    /// The first question that is asked and not yet answered.
+    pub fn next_question(&self) -> Option<QuestionId> {
+        QuestionId::all().find(|&q| self.get(q).is_none() && self.is_asked(q))
+    }
+
+    /// The questions answered, in the order they were asked.
+    pub fn path(&self) -> Vec<QuestionId> {
+        QuestionId::all().filter(|&q| self.get(q).is_some()).collect()
+    }
+
+    /// The next question, or the recommendation when none is left.
+    pub fn step(&self) -> Step {
+        match self.next_question() {
+            Some(q) => Step::Ask(q),
+            None => Step::Done(Box::new(Recommendation::for_answers(self))),
+        }
+    }
+
+    /// "Step X of about Y": X counts the answers plus the current question; Y adds every later question
+    /// that is, or may still be, asked.
+    pub fn progress(&self) -> Progress {
+        let answered = self.path().len();
+        let Some(current) = self.next_question() else {
+            return Progress { step: answered, total: answered };
+        };
+        let open = |q: QuestionId| q >= current && self.get(q).is_none();
+        let later = QuestionId::all()
+            .filter(|&q| q > current && self.get(q).is_none())
+            .filter(|&q| q.get().ask_if.may_hold(self, &open) != Some(false))
+            .count();
+        Progress { step: answered + 1, total: answered + 1 + later }
+    }
+}

@@ -1,0 +1,146 @@
+//! Scores the models against the answers and explains the outcome: the winner, the alternatives with
+//! the reason each lost, the reasoning trail, the criteria for a side-by-side comparison, the pitfalls
+//! that apply and the template to start from.
+
+use crate::content::{
+    MODELS, ModelId, PITFALLS, Pitfall, QuestionId, REQUIREMENTS, RULES, Requirement, Rule, TEMPLATES, Template,
+};
+use crate::engine::Answers;
+
+/// The outcome of a complete set of answers.
+#[derive(Debug)]
+pub struct Recommendation {
+    pub model: ModelId,
+    /// The other models, best first; ruled-out ones last.
+    pub alternatives: Vec<Alternative>,
+    /// The rules that fired for the winner, strongest first.
+    pub trail: Vec<TrailEntry>,
+    /// The questions that moved any score, with each model's gain or loss from them.
+    pub criteria: Vec<Criterion>,
+    /// The pitfalls that bite the winner for these answers, most severe first.
+    pub pitfalls: Vec<&'static Pitfall>,
+    /// The template to start from.
+    pub template: &'static Template,
+    /// The questions answered "I'm not sure", whose find-out texts the result shows.
+    pub unsure: Vec<QuestionId>,
+    /// Each model's total score, by model index.
+    pub scores: Vec<i32>,
+}
+
+/// A model that did not win, and why.
+#[derive(Debug)]
+pub struct Alternative {
+    pub model: ModelId,
+    pub score: i32,
+    pub lost: LostReason,
+}
+
+/// Why an alternative lost.
+#[derive(Debug)]
+pub enum LostReason {
+    /// A requirement of the model does not hold.
+    RuledOut(&'static Requirement),
+    /// The strongest rule that counted against it.
+    Against(&'static Rule),
+    /// Nothing counted against it; the winner's strongest reason was stronger.
+    Outscored(&'static Rule),
+    /// Nothing fired either way (it lost on the order of models).
+    Tie,
+}
+
+/// One step of the reasoning trail.
+#[derive(Debug)]
+pub struct TrailEntry {
+    pub rule: &'static Rule,
+}
+
+/// A question that mattered, with the score each model got from it (by model index).
+#[derive(Debug)]
+pub struct Criterion {
+    pub question: QuestionId,
+    pub effect: Vec<i32>,
+}
+
+impl Recommendation {
+    /// Evaluates complete (or partial) answers. Deterministic: ties go to the model listed first.
+    pub fn for_answers(answers: &Answers) -> Recommendation {
+        let fired: Vec<&'static Rule> = RULES.iter().filter(|r| r.when.holds(answers)).collect();
+        let mut scores = vec![0i32; MODELS.len()];
+        for r in &fired {
+            scores[r.model.0 as usize] += r.score as i32;
+        }
+        let ruled_out = |m: ModelId| REQUIREMENTS.iter().find(|r| r.model == m && !r.when.holds(answers));
+
+        let mut order: Vec<ModelId> = ModelId::all().collect();
+        order.sort_by_key(|m| (ruled_out(*m).is_some(), -scores[m.0 as usize], m.0));
+        let model = order[0];
+
+        let mut trail: Vec<TrailEntry> =
+            fired.iter().filter(|r| r.model == model).map(|&rule| TrailEntry { rule }).collect();
+        trail.sort_by_key(|e| -(e.rule.score as i32).abs());
+        let best_reason = trail.iter().map(|e| e.rule).find(|r| r.score > 0);
+
+        let alternatives = order[1..]
+            .iter()
+            .map(|&m| {
+                let against = fired.iter().filter(|r| r.model == m && r.score < 0).min_by_key(|r| r.score);
+                let lost = match (ruled_out(m), against, best_reason) {
+                    (Some(req), _, _) => LostReason::RuledOut(req),
+                    (None, Some(rule), _) => LostReason::Against(rule),
+                    (None, None, Some(rule)) => LostReason::Outscored(rule),
+                    (None, None, None) => LostReason::Tie,
+                };
+                Alternative { model: m, score: scores[m.0 as usize], lost }
+            })
+            .collect();
+
+        let mut criteria: Vec<Criterion> = Vec::new();
+        for r in &fired {
+            for &q in r.reads {
+                let entry = match criteria.iter_mut().position(|c| c.question == q) {
+                    Some(i) => &mut criteria[i],
+                    None => {
+                        criteria.push(Criterion { question: q, effect: vec![0; MODELS.len()] });
+                        criteria.last_mut().unwrap()
+                    }
+                };
+                entry.effect[r.model.0 as usize] += r.score as i32;
+            }
+        }
+        criteria.sort_by_key(|c| c.question);
+
+        let unsure = answers.path().into_iter().filter(|&q| is_unsure(answers, q)).collect();
+
+        Recommendation {
+            model,
+            alternatives,
+            trail,
+            criteria,
+            pitfalls: pitfalls_for(model, answers),
+            template: template_for(model, answers),
+            unsure,
+            scores,
+        }
+    }
+}
+
+fn is_unsure(answers: &Answers, q: QuestionId) -> bool {
+    answers.get(q).is_some_and(|o| q.get().options[o as usize].is_unsure())
+}
+
+/// The pitfalls of `model` that apply to these answers, most severe first.
+pub fn pitfalls_for(model: ModelId, answers: &Answers) -> Vec<&'static Pitfall> {
+    let mut list: Vec<&'static Pitfall> =
+        PITFALLS.iter().filter(|p| p.models.contains(&model) && p.when.holds(answers)).collect();
+    list.sort_by_key(|p| p.severity);
+    list
+}
+
+/// The template of `model` for these answers: its first whose condition holds. Every model's last
+/// template has no condition (checked by build.rs), so there is always one.
+pub fn template_for(model: ModelId, answers: &Answers) -> &'static Template {
+    TEMPLATES
+        .iter()
+        .find(|t| t.model == model && t.when.holds(answers))
+        .expect("build.rs checks that every model ends with an unconditional template")
+}

@@ -1,0 +1,95 @@
+//! The pitfall checklist: a checkbox per pitfall, "n of m checked", each expandable to symptom, fix and
+//! source. The checked state is kept in the browser for each result.
+
+use crate::content::{Pitfall, ui};
+use crate::ui::i18n::{LangContext, fill, tr};
+use crate::ui::rich_text::RichText;
+use crate::ui::storage;
+use leptos::prelude::*;
+
+/// The checklist for one result.
+#[component]
+pub fn Checklist(
+    /// The pitfalls to check, most severe first.
+    pitfalls: Vec<&'static Pitfall>,
+    /// Identifies the result, so each result keeps its own checked state.
+    result_key: String,
+) -> impl IntoView {
+    let lang = LangContext::expect();
+    let key = format!("{}{result_key}", storage::CHECKLIST_PREFIX);
+    let total = pitfalls.len();
+    // Stored as comma-separated pitfall ids; anything unknown in storage is ignored.
+    let known: Vec<&'static str> = pitfalls.iter().map(|p| p.id).collect();
+    let initial: Vec<&'static str> = storage::get(&key)
+        .map(|s| known.iter().copied().filter(|id| s.split(',').any(|x| x == *id)).collect())
+        .unwrap_or_default();
+    let checked = RwSignal::new(initial);
+
+    // Keeps the checked state in storage for this result.
+    let storage_key = key.clone();
+    Effect::new(move |_| {
+        let ids = checked.with(|c| c.join(","));
+        if ids.is_empty() {
+            storage::remove(&storage_key);
+        } else {
+            storage::set(&storage_key, &ids);
+        }
+    });
+
+    let count = move || {
+        fill(lang.t(ui::CHECKED_OF), &[("n", checked.with(Vec::len).to_string()), ("m", total.to_string())])
+    };
+    let items = pitfalls
+        .into_iter()
+        .map(|p| {
+            let id = p.id;
+            let box_id = format!("pitfall-{id}");
+            let label_for = box_id.clone();
+            let is_checked = move || checked.with(|c| c.contains(&id));
+            let toggle = move |_| {
+                checked.update(|c| match c.iter().position(|x| *x == id) {
+                    Some(i) => {
+                        c.remove(i);
+                    }
+                    None => c.push(id),
+                })
+            };
+            let severity = match p.severity {
+                crate::content::Severity::High => ui::SEVERITY_HIGH,
+                crate::content::Severity::Medium => ui::SEVERITY_MEDIUM,
+                crate::content::Severity::Low => ui::SEVERITY_LOW,
+            };
+            view! {
+                <li class="pc-check" class:pc-check--done=is_checked data-pitfall=id>
+                    <div class="pc-check__row">
+                        <input type="checkbox" id=box_id prop:checked=is_checked on:change=toggle/>
+                        <label for=label_for>
+                            <RichText text=p.title/>
+                        </label>
+                        <span class=format!("pc-badge pc-badge--{}", p.severity.as_str())>{tr(severity)}</span>
+                    </div>
+                    <details class="pc-check__details">
+                        <summary>{tr(ui::DETAILS)}</summary>
+                        <dl>
+                            <dt>{tr(ui::SYMPTOM)}</dt>
+                            <dd><RichText text=p.symptom/></dd>
+                            <dt>{tr(ui::FIX)}</dt>
+                            <dd><RichText text=p.fix/></dd>
+                            <dt>{tr(ui::APPLIES_TO)}</dt>
+                            <dd>{move || lang.t(p.versions)} " · " {move || lang.t(p.platforms)}</dd>
+                            <dt>{tr(ui::SOURCE)}</dt>
+                            <dd><a href=p.source rel="noopener noreferrer">{p.source}</a></dd>
+                        </dl>
+                    </details>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="pc-section pc-checklist" aria-labelledby="checklist-title">
+            <h2 id="checklist-title">{tr(ui::CHECKLIST_TITLE)}</h2>
+            <p class="pc-checklist__count" aria-live="polite" data-testid="checked-count">{count}</p>
+            <ul class="pc-checklist__list">{items}</ul>
+        </section>
+    }
+}

@@ -1,0 +1,163 @@
+//! The result page: the recommended model and why, the reasoning trail, the alternatives compared, the
+//! code template, the pitfall checklist, the debugging toolkit, sources and content version.
+
+use crate::content::{META, ModelId, ui};
+use crate::engine::recommendation::template_for;
+use crate::engine::{Recommendation, ShareLink};
+use crate::ui::alternatives::Alternatives;
+use crate::ui::checklist::Checklist;
+use crate::ui::code_block::CodeBlock;
+use crate::ui::i18n::{LangContext, fill, tr};
+use crate::ui::rich_text::RichText;
+use crate::ui::share::ShareBar;
+use crate::ui::url_state::WizardState;
+use leptos::html;
+use leptos::prelude::*;
+
+/// The recommendation for the answers in the address.
+#[component]
+pub fn ResultPage(
+    /// Goes back to the last question.
+    on_back: Callback<()>,
+) -> impl IntoView {
+    let lang = LangContext::expect();
+    let state = WizardState::expect();
+    let answers = state.answers();
+    let rec = Recommendation::for_answers(&answers);
+    let model = rec.model.get();
+    let heading = NodeRef::<html::H1>::new();
+
+    // Focus moves to the headline, as it does to each question.
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+
+    // The template shown: the winner's, or an alternative's the user asked to see.
+    let shown_model = RwSignal::new(rec.model);
+    let template_answers = answers.clone();
+    let code = Signal::derive(move || template_for(shown_model.get(), &template_answers).render(&template_answers));
+    let label = Signal::derive(move || {
+        let m = shown_model.get();
+        lang.t(template_for(m, &state.answers()).title).to_string()
+    });
+
+    let trail = rec
+        .trail
+        .iter()
+        .map(|entry| {
+            let rule = entry.rule;
+            let answered: Vec<String> = rule
+                .reads
+                .iter()
+                .filter_map(|&q| state.answers().get(q).map(|o| (q, o)))
+                .map(|(q, o)| format!("{}: {}", lang.t(q.get().short), lang.t(q.get().options[o as usize].label)))
+                .collect();
+            let sign = if rule.score > 0 { "pc-trail__item--for" } else { "pc-trail__item--against" };
+            view! {
+                <li class=format!("pc-trail__item {sign}")>
+                    <span class="pc-trail__answer">{answered.join(" · ")}</span>
+                    <span class="pc-trail__why"><RichText text=rule.why/></span>
+                    <span class="pc-trail__score">{format!("{:+}", rule.score)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+
+    let unsure = (!rec.unsure.is_empty()).then(|| {
+        let items = rec
+            .unsure
+            .iter()
+            .map(|&q| {
+                let option = &q.get().options[state.answers().get(q).unwrap_or(0) as usize];
+                let text = option.find_out.unwrap_or(option.explain);
+                view! { <li><strong>{move || lang.t(q.get().short)}</strong>": " <RichText text/></li> }
+            })
+            .collect_view();
+        view! {
+            <section class="pc-section pc-measure" aria-labelledby="measure-title">
+                <h2 id="measure-title">{tr(ui::MEASURE_FIRST)}</h2>
+                <p>{tr(ui::MEASURE_FIRST_LEDE)}</p>
+                <ul>{items}</ul>
+            </section>
+        }
+    });
+
+    let list = |items: &'static [crate::content::Text]| {
+        items.iter().map(|&text| view! { <li><RichText text/></li> }).collect_view()
+    };
+    let tools = model
+        .tools
+        .iter()
+        .map(|tool| view! { <li><code>{tool.code}</code> " – " <RichText text=tool.what/></li> })
+        .collect_view();
+    let sources = model
+        .sources
+        .iter()
+        .map(|s| view! { <li><a href=s.url rel="noopener noreferrer">{s.title}</a></li> })
+        .collect_view();
+    let pitfall_sources = {
+        let mut urls: Vec<&'static str> = rec.pitfalls.iter().map(|p| p.source).collect();
+        urls.sort_unstable();
+        urls.dedup();
+        urls.into_iter().map(|u| view! { <li><a href=u rel="noopener noreferrer">{u}</a></li> }).collect_view()
+    };
+    let result_key = format!("{}:{}", model.id, ShareLink { answers: answers.clone(), lang: None }.encode());
+    let model_id: ModelId = rec.model;
+    let why_top = rec.trail.iter().find(|e| e.rule.score > 0).map(|e| e.rule.why);
+
+    view! {
+        <article class="pc-result" data-model=model.id>
+            <header class="pc-result__head">
+                <p class="pc-result__kicker">{tr(ui::RECOMMENDED)}</p>
+                <h1 tabindex="-1" node_ref=heading data-testid="model-name">{move || lang.t(model.name)}</h1>
+                <p class="pc-result__tagline"><RichText text=model.tagline/></p>
+                <p class="pc-result__why"><RichText text=model.summary/></p>
+                {why_top.map(|text| view! { <p class="pc-result__because"><strong>{tr(ui::MAINLY_BECAUSE)}</strong>" " <RichText text/></p> })}
+                <div class="pc-actions pc-noprint">
+                    <button type="button" class="pc-button pc-button--quiet" on:click=move |_| on_back.run(())>{tr(ui::BACK)}</button>
+                    <a class="pc-button pc-button--quiet" href="#answers">{tr(ui::CHANGE_ANSWERS)}</a>
+                </div>
+                <ShareBar model=model_id/>
+            </header>
+            {unsure}
+            <section class="pc-section" aria-labelledby="trail-title">
+                <h2 id="trail-title">{tr(ui::TRAIL_TITLE)}</h2>
+                <ol class="pc-trail">{trail}</ol>
+            </section>
+            <Alternatives rec=std::sync::Arc::new(rec.alternatives.iter().map(|a| (a.model, a.score, crate::ui::alternatives::lost_text(&a.lost))).collect()) criteria=rec.criteria.iter().map(|c| (c.question, c.effect.clone())).collect() winner=rec.model shown_model/>
+            <section class="pc-section" aria-labelledby="template-title">
+                <h2 id="template-title">{tr(ui::TEMPLATE_TITLE)}</h2>
+                {move || (shown_model.get() != model_id).then(|| view! {
+                    <p class="pc-note">
+                        {move || fill(lang.t(ui::SHOWING_ALTERNATIVE), &[("model", lang.t(shown_model.get().get().name).to_string())])}
+                        " "
+                        <button type="button" class="pc-link-button" on:click=move |_| shown_model.set(model_id)>
+                            {tr(ui::SHOW_RECOMMENDED_TEMPLATE)}
+                        </button>
+                    </p>
+                })}
+                <CodeBlock code label/>
+            </section>
+            <Checklist pitfalls=rec.pitfalls.clone() result_key/>
+            <section class="pc-section pc-model-card" aria-labelledby="model-card-title">
+                <h2 id="model-card-title">{move || fill(lang.t(ui::ABOUT_MODEL), &[("model", lang.t(model.name).to_string())])}</h2>
+                <div class="pc-columns">
+                    <div><h3>{tr(ui::FITS)}</h3><ul>{list(model.fits)}</ul></div>
+                    <div><h3>{tr(ui::AVOID)}</h3><ul>{list(model.avoid)}</ul></div>
+                    <div><h3>{tr(ui::COSTS)}</h3><ul>{list(model.costs)}</ul></div>
+                </div>
+            </section>
+            <section class="pc-section" aria-labelledby="toolkit-title">
+                <h2 id="toolkit-title">{tr(ui::TOOLKIT_TITLE)}</h2>
+                <ul class="pc-toolkit">{tools}</ul>
+            </section>
+            <section class="pc-section" aria-labelledby="sources-title">
+                <h2 id="sources-title">{tr(ui::SOURCES_TITLE)}</h2>
+                <ul class="pc-sources">{sources}{pitfall_sources}</ul>
+                <p class="pc-meta">{move || fill(lang.t(ui::CONTENT_VERSION), &[("version", META.version.to_string()), ("date", META.date.to_string())])}</p>
+            </section>
+        </article>
+    }
+}

@@ -1,0 +1,118 @@
+//! The address is the state: the answers (and an explicitly chosen language) live in the query string.
+//! This module reads them reactively and writes them through the router, so Back and Forward move
+//! through the steps.
+
+use crate::content::{Lang, META};
+use crate::engine::{Answers, Notice, ShareLink};
+use crate::ui::i18n::LangContext;
+use crate::ui::storage;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
+
+/// The wizard's state, derived from the address, plus the little that is not in it.
+#[derive(Clone, Copy)]
+pub struct WizardState {
+    /// The decoded link: answers and language.
+    pub link: Memo<(ShareLink, Vec<Notice>)>,
+    /// Whether the address says the wizard has started (it has `v=`); otherwise the landing shows.
+    pub started: Memo<bool>,
+    /// Every answer given in this visit, so going back keeps them preselected.
+    pub remembered: RwSignal<Answers>,
+    /// The question being edited from the summary, if any.
+    pub editing: RwSignal<Option<crate::content::QuestionId>>,
+    /// What the link that opened the app dropped, shown once as a notice.
+    pub dismissed_notices: RwSignal<bool>,
+    navigate: StoredValue<std::sync::Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>>,
+}
+
+impl WizardState {
+    /// Creates the state inside the router and provides it as context.
+    pub fn provide() -> WizardState {
+        let location = use_location();
+        let search = location.search;
+        let link = Memo::new(move |_| ShareLink::decode(&search.get()));
+        let started = Memo::new(move |_| search.with(|s| s.split('&').any(|p| p == "v" || p.starts_with("v="))));
+        let navigate = use_navigate();
+        let state = WizardState {
+            link,
+            started,
+            remembered: RwSignal::new(Answers::new()),
+            editing: RwSignal::new(None),
+            dismissed_notices: RwSignal::new(false),
+            navigate: StoredValue::new(std::sync::Arc::new(navigate)),
+        };
+        provide_context(state);
+        state
+    }
+
+    /// The context provided by `App`.
+    pub fn expect() -> WizardState {
+        expect_context::<WizardState>()
+    }
+
+    /// The answers in the address, tracked.
+    pub fn answers(&self) -> Answers {
+        self.link.with(|(l, _)| l.answers.clone())
+    }
+
+    /// The notices about the link, tracked.
+    pub fn notices(&self) -> Vec<Notice> {
+        self.link.with(|(_, n)| n.clone())
+    }
+
+    /// The query string for `answers` in the current language choice.
+    pub fn query_for(&self, answers: &Answers) -> String {
+        let lang = LangContext::expect();
+        let explicit: Option<Lang> = lang.explicit.get_untracked().then(|| lang.lang.get_untracked());
+        ShareLink { answers: answers.clone(), lang: explicit }.encode()
+    }
+
+    /// Goes to the step for `answers`, as a new history entry.
+    pub fn go(&self, answers: &Answers) {
+        self.remembered.update(|r| merge(r, answers));
+        self.editing.set(None);
+        self.dismissed_notices.set(true);
+        let query = self.query_for(answers);
+        storage::set(storage::LAST_LINK, &query);
+        self.navigate.with_value(|nav| nav(&format!("/?{query}"), NavigateOptions::default()));
+    }
+
+    /// Rewrites the current address in place (for a language switch), keeping the answers.
+    pub fn replace_current(&self) {
+        if !self.started.get_untracked() {
+            return;
+        }
+        let answers = self.link.with_untracked(|(l, _)| l.answers.clone());
+        let query = self.query_for(&answers);
+        let opts = NavigateOptions { replace: true, scroll: false, ..NavigateOptions::default() };
+        self.navigate.with_value(|nav| nav(&format!("/?{query}"), opts));
+    }
+
+    /// Back to the landing page.
+    pub fn go_home(&self) {
+        self.editing.set(None);
+        self.navigate.with_value(|nav| nav("/", NavigateOptions::default()));
+    }
+
+    /// The link of the current state, absolute, for sharing.
+    pub fn share_url(&self) -> String {
+        let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+        let answers = self.answers();
+        format!("{origin}/?{}", self.query_for(&answers))
+    }
+}
+
+/// Copies every answer of `from` into `into`.
+fn merge(into: &mut Answers, from: &Answers) {
+    for q in crate::content::QuestionId::all() {
+        if let Some(o) = from.get(q) {
+            into.answer_raw(q, o);
+        }
+    }
+}
+
+/// The schema version links carry, for display.
+pub fn schema() -> u32 {
+    META.schema
+}
