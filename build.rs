@@ -62,8 +62,9 @@ impl Errors {
             if !seen.insert(id) {
                 self.0.push(format!("{what}: the id `{id}` is used twice"));
             }
-            if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || "_.+-".contains(c)) {
-                self.0.push(format!("{what}: the id `{id}` may hold only letters, digits and _ . + -"));
+            // Ids go into links as they are, so they hold only characters that need no escaping.
+            if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || "_.-".contains(c)) {
+                self.0.push(format!("{what}: the id `{id}` may hold only letters, digits and _ . -"));
             }
         }
     }
@@ -102,6 +103,16 @@ fn compile() -> Result<String, Vec<String>> {
     let ui: UiFile = load("ui.toml").map_err(|e| vec![e])?;
 
     let qs = &questions.question;
+    // The engine keeps answers and scores in fixed arrays (engine::answers, engine::reachable).
+    if qs.len() > 32 {
+        err.0.push(format!("questions.toml: {} questions; the engine holds at most 32", qs.len()));
+    }
+    if models.model.len() > 16 {
+        err.0.push(format!("models.toml: {} models; the engine holds at most 16", models.model.len()));
+    }
+    if qs.iter().any(|q| q.option.len() > 254) {
+        err.0.push("questions.toml: a question has more than 254 options".into());
+    }
     err.unique("questions.toml", qs.iter().map(|q| q.id.as_str()));
     let vocab = Vocabulary {
         questions: qs.iter().map(|q| (q.id.as_str(), q.option.iter().map(|o| o.id.as_str()).collect())).collect(),

@@ -91,9 +91,9 @@ fn tokenize(src: &str) -> Result<Vec<String>, String> {
                 tokens.push(c.to_string());
                 i += 1;
             }
-        } else if c.is_ascii_alphanumeric() || "_.+-".contains(c) {
+        } else if c.is_ascii_alphanumeric() || "_.-".contains(c) {
             let start = i;
-            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || "_.+-".contains(chars[i])) {
+            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || "_.-".contains(chars[i])) {
                 i += 1;
             }
             tokens.push(chars[start..i].iter().collect());

@@ -1,13 +1,26 @@
 //! The answers given so far, and what follows from them: which questions are asked, which comes next,
 //! how far along the user is.
 
-use crate::content::{QUESTIONS, QuestionId};
+use crate::content::QuestionId;
 use crate::engine::Recommendation;
 
-/// One answer per question at most: the option index, by question index.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+/// The most questions the content may have (checked by build.rs), so answers fit in a fixed array.
+pub const MAX_QUESTIONS: usize = 32;
+
+/// Marks a question without an answer.
+const NONE: u8 = u8::MAX;
+
+/// One answer per question at most: the option index, by question index. A small fixed array, cheap
+/// to copy and hash, because the exhaustive walks handle millions of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Answers {
-    picks: Vec<Option<u8>>,
+    picks: [u8; MAX_QUESTIONS],
+}
+
+impl Default for Answers {
+    fn default() -> Self {
+        Answers::new()
+    }
 }
 
 /// What the wizard shows next.
@@ -27,24 +40,24 @@ pub struct Progress {
 impl Answers {
     /// No answers yet.
     pub fn new() -> Answers {
-        Answers { picks: vec![None; QUESTIONS.len()] }
+        Answers { picks: [NONE; MAX_QUESTIONS] }
     }
 
     /// The option index chosen for `q`, if any.
     pub fn get(&self, q: QuestionId) -> Option<u8> {
-        self.picks.get(q.0 as usize).copied().flatten()
+        self.picks.get(q.0 as usize).copied().filter(|&o| o != NONE)
     }
 
     /// Whether no question has been answered.
     pub fn is_empty(&self) -> bool {
-        self.picks.iter().all(Option::is_none)
+        self.picks.iter().all(|&o| o == NONE)
     }
 
     /// Answers `q` with option `option`, then drops the answers that no longer apply. Returns the
     /// questions whose answers were dropped. An option index out of range is ignored.
     pub fn answer(&mut self, q: QuestionId, option: u8) -> Vec<QuestionId> {
         if (option as usize) < q.get().options.len() {
-            self.picks[q.0 as usize] = Some(option);
+            self.picks[q.0 as usize] = option;
         }
         self.prune()
     }
@@ -52,15 +65,20 @@ impl Answers {
     /// Sets an answer without pruning (for decoding, where the order of keys must not matter).
     pub(crate) fn answer_raw(&mut self, q: QuestionId, option: u8) -> bool {
         if (option as usize) < q.get().options.len() {
-            self.picks[q.0 as usize] = Some(option);
+            self.picks[q.0 as usize] = option;
             return true;
         }
         false
     }
 
+    /// Forgets the answer to `q` without touching the others (for merging states in `reachable`).
+    pub(crate) fn forget(&mut self, q: QuestionId) {
+        self.picks[q.0 as usize] = NONE;
+    }
+
     /// Forgets the answer to `q` (and any answers that depended on it).
     pub fn clear(&mut self, q: QuestionId) -> Vec<QuestionId> {
-        self.picks[q.0 as usize] = None;
+        self.picks[q.0 as usize] = NONE;
         self.prune()
     }
 
@@ -70,7 +88,7 @@ impl Answers {
         let mut dropped = Vec::new();
         for q in QuestionId::all() {
             if self.get(q).is_some() && !q.get().ask_if.holds(self) {
-                self.picks[q.0 as usize] = None;
+                self.picks[q.0 as usize] = NONE;
                 dropped.push(q);
             }
         }

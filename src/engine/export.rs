@@ -26,7 +26,8 @@ pub fn answers_in_words(answers: &Answers, lang: Lang) -> Vec<String> {
         .collect()
 }
 
-/// The template of `model` for `answers` as a Python file, named after the model.
+/// The template of `model` for `answers` as a Python file, named like the template (after the model,
+/// and never after a package it imports, which the file would hide).
 pub fn python_file(model: ModelId, answers: &Answers, link: &str, lang: Lang) -> ExportFile {
     let template = template_for(model, answers);
     let mut header = vec![
@@ -38,7 +39,7 @@ pub fn python_file(model: ModelId, answers: &Answers, link: &str, lang: Lang) ->
     header.push(format!("# {}: {} ({})", ui::EXPORT_CONTENT.get(lang), META.version, META.date));
     let body = template.render(answers);
     ExportFile {
-        name: format!("{}.py", model.get().id.replace('_', "-")),
+        name: template.file.to_string(),
         mime: "text/x-python",
         content: format!("{}\n\n{body}", header.join("\n")),
     }

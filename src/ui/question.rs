@@ -128,7 +128,7 @@ pub fn QuestionStep(
     };
 
     view! {
-        <form class="pc-question" node_ref=form on:submit=on_submit aria-labelledby="question-title">
+        <form class="pc-question" node_ref=form on:submit=on_submit aria-labelledby="question-title" data-question=q.id>
             <p class="pc-step" data-testid="step">{step_text}</p>
             <progress
                 class="pc-progress"

@@ -254,11 +254,15 @@ async def run_fail_fast(tasks: list[asyncio.Task[None]]) -> None:
         await asyncio.gather(*tasks)
     finally:
         # gather() raises the first error but leaves the other tasks running.
-        # Cancel them (a no-op for finished ones) and wait until they have stopped,
-        # so none outlives the client. TaskGroup (3.11+) does this for you.
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        # Cancel them and wait until they have stopped, so none outlives the
+        # client. A cancellation can get lost (before 3.12, wait_for() drops one
+        # that lands just as its operation finishes), so repeat it until every
+        # task is done. TaskGroup (3.11+) does all of this for you.
+        pending = set(tasks)
+        while pending:
+            for task in pending:
+                task.cancel()
+            _, pending = await asyncio.wait(pending, timeout=1.0)
 
 
 def failures(tasks: list[asyncio.Task[None]]) -> list[BaseException]:

@@ -44,7 +44,7 @@ COUNT = int(os.environ.get("PYCONC_COUNT", "2000"))
 # Numbers per task.
 BLOCK = 500
 {{/if}}
-# Worker threads; 0 means one per CPU this process may use.
+# Worker threads; 0 means one per CPU.
 WORKERS = int(os.environ.get("PYCONC_WORKERS", "0"))
 {{#if cancel = yes}}
 # Give up on the whole run after this many seconds.
@@ -115,7 +115,7 @@ def warn_if_gil() -> None:
     if sysconfig.get_config_var("Py_GIL_DISABLED"):
 {{#if ext in [some, unsure]}}
         # A likely cause: a compiled dependency that is not ready yet. Look for
-        # free-threading support in its release notes (wheels tagged cp313t).
+        # free-threading support in its release notes (cp313t or cp314t wheels).
 {{/if}}
         reason = (
             "this is a free-threaded build, but the GIL is on: an imported "
@@ -338,14 +338,15 @@ def main() -> int:
                 errors.append(error)
 {{#else}}
         try:
-            for outcome in results(executor, items, workers):
 {{#if fail = all}}
+            for outcome in results(executor, items, workers):
                 _value, error = outcome
                 if error is None:
                     ok += 1
                 else:
                     errors.append(error)
 {{#else}}
+            for _outcome in results(executor, items, workers):
                 ok += 1
 {{/if}}
 {{/if}}
@@ -362,7 +363,7 @@ def main() -> int:
 {{/if}}
 {{#if fail = fast}}
         except Exception as exc:  # noqa: BLE001 - fail fast on any task error
-            # Fail fast: map() has already cancelled the tasks not yet started.
+            # Fail fast: the tasks not yet started were cancelled on the way out.
             fatal = f"a task failed: {exc!r}"
 {{#if cancel = yes}}
             STOP.set()

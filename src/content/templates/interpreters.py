@@ -34,7 +34,7 @@ COUNT = int(os.environ.get("PYCONC_COUNT", "2000"))
 # Numbers per task.
 BLOCK = 500
 {{/if}}
-# Worker interpreters; 0 means one per CPU this process may use.
+# Worker interpreters; 0 means one per CPU.
 WORKERS = int(os.environ.get("PYCONC_WORKERS", "0"))
 {{#if cancel = yes}}
 # Give up on the whole run after this many seconds.

@@ -56,7 +56,7 @@ COUNT = int(os.environ.get("PYCONC_COUNT", "50000"))
 # How many tasks to run.
 COUNT = int(os.environ.get("PYCONC_COUNT", "2000"))
 {{/if}}
-# Worker processes; 0 means one per CPU this process may use.
+# Worker processes; 0 means one per CPU.
 WORKERS = int(os.environ.get("PYCONC_WORKERS", "0"))
 {{#if cancel = yes}}
 # Give up on the whole run after this many seconds.
@@ -251,20 +251,19 @@ def batched(items: Iterable, size: int) -> Iterator[tuple]:
 # The pool
 # ---------------------------------------------------------------------------
 def worker_count() -> int:
-    if WORKERS > 0:
-        return WORKERS
 {{#if py >= 3.13}}
     # os.process_cpu_count() (3.13+) counts only the CPUs this process may use;
     # the getattr() fallback keeps the file runnable on older Pythons.
-    count = getattr(os, "process_cpu_count", os.cpu_count)() or 1
+    count = WORKERS or getattr(os, "process_cpu_count", os.cpu_count)() or 1
 {{#else}}
-    count = os.cpu_count() or 1
+    count = WORKERS or os.cpu_count() or 1
 {{/if}}
 {{#if os = win}}
     # Windows pitfall: ProcessPoolExecutor refuses more than 61 workers.
-    count = min(count, 61)
-{{/if}}
+    return min(count, 61)
+{{#else}}
     return count
+{{/if}}
 {{#if blas in [yes, unsure]}}
 
 
@@ -435,14 +434,15 @@ def run() -> int:
     # process outlives the run (leak pitfall).
     with make_pool(workers) as executor:
         try:
-            for outcome in results(executor, items, workers):
 {{#if fail = all}}
+            for outcome in results(executor, items, workers):
                 _value, error = outcome
                 if error is None:
                     ok += 1
                 else:
                     errors.append(error)
 {{#else}}
+            for _outcome in results(executor, items, workers):
                 ok += 1
 {{/if}}
         except BrokenProcessPool:
@@ -469,7 +469,7 @@ def run() -> int:
 {{/if}}
 {{#if fail = fast}}
         except Exception as exc:  # noqa: BLE001 - fail fast on any task error
-            # Fail fast: map() has already cancelled the tasks not yet started.
+            # Fail fast: the tasks not yet started were cancelled on the way out.
             fatal = f"a task failed: {exc!r}"
 {{/if}}
     elapsed = time.perf_counter() - start

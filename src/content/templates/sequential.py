@@ -30,7 +30,6 @@ import pstats
 import sys
 import time
 from collections.abc import Callable
-from typing import TypeVar
 {{#if work in [cpu, ext]}}
 
 import numpy as np
@@ -55,13 +54,11 @@ WAIT_S = 0.002
 # How many profile entries to print.
 PROFILE_LINES = 8
 
-T = TypeVar("T")
-
 
 # ---------------------------------------------------------------------------
 # Measuring tools
 # ---------------------------------------------------------------------------
-def measure(label: str, fn: Callable[[], T]) -> tuple[T, float]:
+def measure(label: str, fn: Callable[[], object]) -> tuple[object, float]:
     """Run fn once, print its wall-clock and CPU time, return (result, wall)."""
 {{#if where = notebook}}
     # In Jupyter, the %time, %timeit and %prun magics measure the same way.

@@ -40,7 +40,7 @@ from pathlib import Path
 COUNT = int(os.environ.get("PYCONC_COUNT", "200"))
 # A folder of input files to hash and compress instead of generated data.
 INPUT_DIR = os.environ.get("PYCONC_DIR")
-# Worker threads; 0 means one per CPU this process may use.
+# Worker threads; 0 means one per CPU.
 WORKERS = int(os.environ.get("PYCONC_WORKERS", "0"))
 {{#if cancel = yes}}
 # Give up on the whole run after this many seconds.
@@ -323,9 +323,9 @@ def main() -> int:
     limit_native_threads()
 {{/if}}
 {{#if task = tiny}}
-    # Tiny-task pitfall: a C call on a small buffer finishes before releasing
-    # the GIL pays off (hashlib keeps it below 2048 bytes). Group tiny items
-    # into larger buffers, or stay sequential.
+    # Tiny-task pitfall: C code on a small buffer may keep the GIL (hashlib
+    # does below 2048 bytes), and handing a task to a thread costs time too.
+    # Group tiny items into larger buffers, or stay sequential.
 {{/if}}
 {{#if crash = yes}}
     # Crash pitfall: threads share one process, so a segfault in C code ends
@@ -357,14 +357,15 @@ def main() -> int:
                 errors.append(error)
 {{#else}}
         try:
-            for outcome in results(executor, items, workers):
 {{#if fail = all}}
+            for outcome in results(executor, items, workers):
                 _value, error = outcome
                 if error is None:
                     ok += 1
                 else:
                     errors.append(error)
 {{#else}}
+            for _outcome in results(executor, items, workers):
                 ok += 1
 {{/if}}
 {{/if}}
@@ -381,7 +382,7 @@ def main() -> int:
 {{/if}}
 {{#if fail = fast}}
         except Exception as exc:  # noqa: BLE001 - fail fast on any task error
-            # Fail fast: map() has already cancelled the tasks not yet started.
+            # Fail fast: the tasks not yet started were cancelled on the way out.
             fatal = f"a task failed: {exc!r}"
 {{#if cancel = yes}}
             STOP.set()

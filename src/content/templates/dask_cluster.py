@@ -63,6 +63,11 @@ def collatz_steps(n: int) -> int:
     return steps
 
 
+def print_summary(failed: int, start: float) -> None:
+    elapsed = time.perf_counter() - start
+    print(f"summary: items={COUNT} failed={failed} elapsed={elapsed:.2f}s")
+
+
 def main() -> int:
     workers = WORKERS or os.cpu_count() or 1
     partitions = max(1, COUNT // PARTITION_SIZE)
@@ -84,37 +89,34 @@ def main() -> int:
         steps = db.range(COUNT, npartitions=partitions).map(collatz_steps)
         # Nothing has run yet: these are lazy task graphs. client.compute()
         # starts both on the cluster and returns futures.
-        total, longest = client.compute([steps.sum(), steps.max()])
+        futures = client.compute([steps.sum(), steps.max()])
 {{#if cancel = yes}}
         try:
-            # Dask can cancel work that has not finished, unlike a thread.
-            wait([total, longest], timeout=TIMEOUT_S)
+            wait(futures, timeout=TIMEOUT_S)
 {{#if py < 3.11}}
         # Before 3.11, asyncio (which Dask uses) had its own TimeoutError.
         except (TimeoutError, asyncio.TimeoutError):
 {{#else}}
         except TimeoutError:
 {{/if}}
-            client.cancel([total, longest])
+            # Unlike a thread, a Dask task can be cancelled from outside.
+            client.cancel(futures)
             print(f"stopped: timed out after {TIMEOUT_S:g} s", file=sys.stderr)
-            elapsed = time.perf_counter() - start
-            print(f"summary: items={COUNT} failed={COUNT} elapsed={elapsed:.2f}s")
+            print_summary(COUNT, start)
             return 1
 {{/if}}
         try:
-            total_steps, longest_run = client.gather([total, longest])
+            total_steps, longest_run = client.gather(futures)
         except Exception as exc:  # noqa: BLE001 - any task error fails the result
             # One result depends on every partition, so one failed task fails
             # it. For independent items, use client.map() and as_completed()
             # to collect every error instead.
             print(f"stopped: {exc!r}", file=sys.stderr)
-            elapsed = time.perf_counter() - start
-            print(f"summary: items={COUNT} failed={COUNT} elapsed={elapsed:.2f}s")
+            print_summary(COUNT, start)
             return 1
-    elapsed = time.perf_counter() - start
     print(f"{COUNT} records in {partitions} partitions on {workers} workers")
     print(f"mean steps {total_steps / COUNT:.1f}, longest {longest_run}")
-    print(f"summary: items={COUNT} failed=0 elapsed={elapsed:.2f}s")
+    print_summary(0, start)
     return 0
 
 

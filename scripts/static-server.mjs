@@ -1,0 +1,48 @@
+// Serves dist/ on 127.0.0.1 the way a static host does: files as they are, gzip or brotli when the
+// browser accepts it, no rewrites. Usage: node scripts/static-server.mjs [port] [dir]
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const port = Number(process.argv[2] || 8080);
+const root = process.argv[3] || 'dist';
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+};
+const cache = new Map();
+
+async function load(path, encoding) {
+  const key = `${path}|${encoding}`;
+  if (!cache.has(key)) {
+    const raw = await readFile(path);
+    const body = encoding === 'br'
+      ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+      : encoding === 'gzip' ? gzipSync(raw, { level: 9 }) : raw;
+    cache.set(key, body);
+  }
+  return cache.get(key);
+}
+
+createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  let path = decodeURIComponent(url.pathname);
+  if (path.endsWith('/')) path += 'index.html';
+  const file = normalize(join(root, path));
+  if (!file.startsWith(normalize(root))) { res.writeHead(403).end(); return; }
+  const accepts = req.headers['accept-encoding'] || '';
+  const type = types[extname(file)] || 'application/octet-stream';
+  const compressible = !/\.(png|ico)$/.test(file);
+  const encoding = !compressible ? null : accepts.includes('br') ? 'br' : accepts.includes('gzip') ? 'gzip' : null;
+  try {
+    const body = await load(file, encoding);
+    const headers = { 'content-type': type, 'content-length': body.length, 'vary': 'accept-encoding' };
+    if (encoding) headers['content-encoding'] = encoding;
+    headers['cache-control'] = /-[0-9a-f]{16}\./.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  }
+}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));

@@ -1,0 +1,399 @@
+"""Read and hash many files from asyncio code, with the reads done in worker threads.
+
+File I/O never truly suspends an event loop: the operating system reports a
+regular file as always ready, so a read simply blocks the thread that makes it.
+asyncio has no `asyncio.open()`. The honest fix is to hand each read to a
+worker thread and await the result, which is what this file does. The aiofiles
+package wraps the same idea (a thread pool) in an `async with aiofiles.open()` API.
+{{#if input = stream}}
+Paths come from a lazy directory walk through a bounded queue, so memory stays
+flat however many files there are.
+{{/if}}
+
+Run (standard library only):
+    python asyncio_files.py                       # hashes sample files in a temp folder
+    PYCONC_DIR=/path/to/folder python asyncio_files.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+# --- Configuration (environment variables) ------------------------------------
+# A folder of input files, read recursively. When unset, sample files are
+# written to a temporary folder that is deleted at the end.
+INPUT_DIR = os.environ.get("PYCONC_DIR", "")
+# How many sample files to create when PYCONC_DIR is unset.
+COUNT = int(os.environ.get("PYCONC_COUNT", "200"))
+SAMPLE_SIZE = 64 * 1024
+# Threads doing the reads, which is also the most reads in flight. A disk gains
+# little from more; a network file system may gain from a few more.
+WORKERS = int(os.environ.get("PYCONC_WORKERS") or "8")
+{{#if cancel = yes}}
+# Seconds one read may take (a hung network mount, say) before it counts as failed.
+READ_TIMEOUT = 10.0
+{{/if}}
+{{#if input = stream}}
+# Paths waiting between the directory walk and the workers.
+QUEUE_SIZE = WORKERS * 2
+{{/if}}
+# -------------------------------------------------------------------------------
+
+# The errors that count as "this file failed" (missing, unreadable, too slow).
+# Anything else is a bug and should surface as a traceback.
+{{#if py >= 3.11}}
+FILE_ERRORS = (OSError, TimeoutError)
+{{#else}}
+FILE_ERRORS = (OSError, asyncio.TimeoutError)
+{{/if}}
+
+
+class Stats:
+    """Counters shared by all tasks.
+
+    No lock is needed: they are only touched by coroutines on the event loop's
+    thread, never by the worker threads.
+    """
+
+    def __init__(self) -> None:
+        self.ok = 0
+        self.errors: list[BaseException] = []
+
+
+{{#if py >= 3.9}}
+async def read_file(path: Path) -> bytes:
+    # to_thread() runs the blocking read in the loop's default executor, which
+    # main() replaced with a sized pool of its own.
+    return await asyncio.to_thread(path.read_bytes)
+{{#else}}
+async def read_file(path: Path, pool: ThreadPoolExecutor) -> bytes:
+    # run_in_executor() with an explicit pool: passing None would use a default
+    # pool whose size and shutdown you do not control.
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(pool, path.read_bytes)
+{{/if}}
+
+
+{{#if py >= 3.9}}
+async def handle(path: Path, stats: Stats) -> None:
+{{#else}}
+async def handle(path: Path, stats: Stats, pool: ThreadPoolExecutor) -> None:
+{{/if}}
+    """Read one file in a worker thread and hash it."""
+{{#if cancel = yes}}
+    # On timeout the await is cancelled, but the thread cannot be: a stuck read
+    # keeps its worker busy until the operating system gives up.
+{{#if py >= 3.11}}
+    async with asyncio.timeout(READ_TIMEOUT):
+        data = await read_file(path)
+{{#elif py >= 3.9}}
+    data = await asyncio.wait_for(read_file(path), READ_TIMEOUT)
+{{#else}}
+    data = await asyncio.wait_for(read_file(path, pool), READ_TIMEOUT)
+{{/if}}
+{{#elif py >= 3.9}}
+    data = await read_file(path)
+{{#else}}
+    data = await read_file(path, pool)
+{{/if}}
+    # Hashing 64 KiB takes well under a millisecond, so it can stay on the loop.
+    # For big files, hash in the worker thread too (hashlib releases the GIL on
+    # large buffers), so the loop never stalls on them.
+    hashlib.sha256(data).hexdigest()
+    stats.ok += 1
+
+
+def walk(folder: Path) -> Iterator[Path]:
+    """Yield the files under folder, lazily."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            yield path
+
+
+{{#if py >= 3.9}}
+{{#if input = stream}}
+async def produce(queue: asyncio.Queue[Path | None], folder: Path) -> None:
+    """Feed the workers from the walk, then tell each of them to stop."""
+    # Each step of the walk blocks the loop, but only briefly (one directory
+    # entry at a time).
+    for path in walk(folder):
+        # put() waits while the queue is full: this is the backpressure.
+        await queue.put(path)
+    for _ in range(WORKERS):
+        await queue.put(None)
+
+
+async def consume(queue: asyncio.Queue[Path | None], stats: Stats) -> None:
+    """One of WORKERS workers: the worker count bounds the reads in flight."""
+    while True:
+        path = await queue.get()
+        if path is None:
+            return
+{{#if fail = all}}
+        try:
+            await handle(path, stats)
+        except FILE_ERRORS as exc:
+            # Collect-all: note the error and carry on with the next file.
+            stats.errors.append(exc)
+{{#else}}
+        # Fail-fast: an error ends this worker and, through the caller, all the others.
+        await handle(path, stats)
+{{/if}}
+{{#else}}
+async def handle_bounded(limit: asyncio.Semaphore, path: Path, stats: Stats) -> None:
+    # Only WORKERS reads are in flight at once, so at most WORKERS files sit
+    # in memory waiting to be hashed.
+    async with limit:
+        await handle(path, stats)
+{{/if}}
+{{#else}}
+{{#if input = stream}}
+async def produce(queue: asyncio.Queue[Path | None], folder: Path) -> None:
+    """Feed the workers from the walk, then tell each of them to stop."""
+    # Each step of the walk blocks the loop, but only briefly (one directory
+    # entry at a time).
+    for path in walk(folder):
+        # put() waits while the queue is full: this is the backpressure.
+        await queue.put(path)
+    for _ in range(WORKERS):
+        await queue.put(None)
+
+
+async def consume(
+    queue: asyncio.Queue[Path | None], stats: Stats, pool: ThreadPoolExecutor
+) -> None:
+    """One of WORKERS workers: the worker count bounds the reads in flight."""
+    while True:
+        path = await queue.get()
+        if path is None:
+            return
+{{#if fail = all}}
+        try:
+            await handle(path, stats, pool)
+        except FILE_ERRORS as exc:
+            # Collect-all: note the error and carry on with the next file.
+            stats.errors.append(exc)
+{{#else}}
+        # Fail-fast: an error ends this worker and, through the caller, all the others.
+        await handle(path, stats, pool)
+{{/if}}
+{{#else}}
+async def handle_bounded(
+    limit: asyncio.Semaphore, path: Path, stats: Stats, pool: ThreadPoolExecutor
+) -> None:
+    # Only WORKERS reads are in flight at once, so at most WORKERS files sit
+    # in memory waiting to be hashed.
+    async with limit:
+        await handle(path, stats, pool)
+{{/if}}
+{{/if}}
+
+
+{{#if py >= 3.9}}
+async def run(folder: Path, stats: Stats) -> None:
+{{#else}}
+async def run(folder: Path, stats: Stats, pool: ThreadPoolExecutor) -> None:
+{{/if}}
+{{#if input = stream}}
+    queue: asyncio.Queue[Path | None] = asyncio.Queue(maxsize=QUEUE_SIZE)
+{{#if fail = fast}}
+{{#if py >= 3.11}}
+    # TaskGroup keeps a reference to every task (an unreferenced task can be
+    # garbage-collected mid-run) and cancels the rest as soon as one fails.
+    try:
+        async with asyncio.TaskGroup() as group:
+            group.create_task(produce(queue, folder))
+            for _ in range(WORKERS):
+                group.create_task(consume(queue, stats))
+    except* FILE_ERRORS as failure:
+        stats.errors.extend(failure.exceptions)
+{{#else}}
+    # The list keeps a reference to every task: an unreferenced task can be
+    # garbage-collected mid-run.
+    tasks = [asyncio.create_task(produce(queue, folder))]
+{{#if py >= 3.9}}
+    tasks += [asyncio.create_task(consume(queue, stats)) for _ in range(WORKERS)]
+{{#else}}
+    tasks += [asyncio.create_task(consume(queue, stats, pool)) for _ in range(WORKERS)]
+{{/if}}
+    try:
+        await run_fail_fast(tasks)
+    except FILE_ERRORS:
+        stats.errors.extend(failures(tasks))
+{{/if}}
+{{#else}}
+    # gather() wraps each coroutine in a task and keeps a reference to it until it
+    # ends (an unreferenced task can be garbage-collected mid-run).
+    await asyncio.gather(
+        produce(queue, folder),
+{{#if py >= 3.9}}
+        *(consume(queue, stats) for _ in range(WORKERS)),
+{{#else}}
+        *(consume(queue, stats, pool) for _ in range(WORKERS)),
+{{/if}}
+    )
+{{/if}}
+{{#else}}
+    # Walking a big tree blocks too, so the listing also runs in a worker thread.
+{{#if py >= 3.9}}
+    paths = await asyncio.to_thread(sorted, walk(folder))
+{{#else}}
+    paths = await asyncio.get_running_loop().run_in_executor(pool, sorted, walk(folder))
+{{/if}}
+    limit = asyncio.Semaphore(WORKERS)
+{{#if fail = fast}}
+{{#if py >= 3.11}}
+    # TaskGroup keeps a reference to every task (an unreferenced task can be
+    # garbage-collected mid-run) and cancels the rest as soon as one fails.
+    try:
+        async with asyncio.TaskGroup() as group:
+            for path in paths:
+                group.create_task(handle_bounded(limit, path, stats))
+    except* FILE_ERRORS as failure:
+        stats.errors.extend(failure.exceptions)
+{{#else}}
+    # The list keeps a reference to every task: an unreferenced task can be
+    # garbage-collected mid-run.
+{{#if py >= 3.9}}
+    tasks = [asyncio.create_task(handle_bounded(limit, path, stats)) for path in paths]
+{{#else}}
+    tasks = [asyncio.create_task(handle_bounded(limit, path, stats, pool)) for path in paths]
+{{/if}}
+    try:
+        await run_fail_fast(tasks)
+    except FILE_ERRORS:
+        stats.errors.extend(failures(tasks))
+{{/if}}
+{{#else}}
+    # gather() wraps each coroutine in a task and keeps a reference to it until it
+    # ends. return_exceptions=True: one failure neither stops nor hides the others.
+    results = await asyncio.gather(
+{{#if py >= 3.9}}
+        *(handle_bounded(limit, path, stats) for path in paths),
+{{#else}}
+        *(handle_bounded(limit, path, stats, pool) for path in paths),
+{{/if}}
+        return_exceptions=True,
+    )
+    stats.errors.extend(r for r in results if isinstance(r, BaseException))
+{{/if}}
+{{/if}}
+
+
+{{#if fail = fast}}
+{{#if py < 3.11}}
+async def run_fail_fast(tasks: list[asyncio.Task[None]]) -> None:
+    """Wait for all tasks; at the first error, cancel the others and re-raise it."""
+    try:
+        await asyncio.gather(*tasks)
+    finally:
+        # gather() raises the first error but leaves the other tasks running.
+        # Cancel them and wait until they have stopped. A cancellation can get
+        # lost (before 3.12, wait_for() drops one that lands just as its
+        # operation finishes), so repeat it until every task is done.
+        # TaskGroup (3.11+) does all of this for you.
+        pending = set(tasks)
+        while pending:
+            for task in pending:
+                task.cancel()
+            _, pending = await asyncio.wait(pending, timeout=1.0)
+
+
+def failures(tasks: list[asyncio.Task[None]]) -> list[BaseException]:
+    errors = []
+    for task in tasks:
+        if not task.cancelled() and task.exception() is not None:
+            errors.append(task.exception())
+    return errors
+
+
+{{/if}}
+{{/if}}
+{{#if py >= 3.9}}
+async def hash_all(folder: Path) -> Stats:
+    # asyncio.to_thread() uses the loop's default executor. Replace it with a
+    # pool of a known size; asyncio.run() shuts it down when the loop ends.
+    loop = asyncio.get_running_loop()
+    loop.set_default_executor(ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="file-io"))
+    stats = Stats()
+    await run(folder, stats)
+    return stats
+{{#else}}
+async def hash_all(folder: Path, pool: ThreadPoolExecutor) -> Stats:
+    stats = Stats()
+    await run(folder, stats, pool)
+    return stats
+{{/if}}
+
+
+def write_samples(folder: Path, count: int) -> None:
+    for i in range(count):
+        (folder / f"sample-{i:05d}.bin").write_bytes(os.urandom(SAMPLE_SIZE))
+
+
+@contextmanager
+def input_folder() -> Iterator[Path]:
+    """PYCONC_DIR if set, otherwise a temporary folder of samples, removed afterwards."""
+    if INPUT_DIR:
+        yield Path(INPUT_DIR)
+        return
+    with tempfile.TemporaryDirectory(prefix="pyconc-") as tmp:
+        write_samples(Path(tmp), COUNT)
+        yield Path(tmp)
+
+
+def report(stats: Stats, elapsed: float) -> None:
+    for error in stats.errors[:5]:
+        print(f"error: {error!r}", file=sys.stderr)
+    items = stats.ok + len(stats.errors)
+    print(f"summary: items={items} failed={len(stats.errors)} elapsed={elapsed:.2f}s")
+
+
+def main() -> int:
+    with input_folder() as folder:
+        started = time.perf_counter()
+{{#if py >= 3.9}}
+        stats = asyncio.run(hash_all(folder))
+{{#else}}
+        # `with` shuts the pool down (and joins its threads) once the loop is done.
+        with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="file-io") as pool:
+            stats = asyncio.run(hash_all(folder, pool))
+{{/if}}
+        elapsed = time.perf_counter() - started
+    report(stats, elapsed)
+{{#if fail = fast}}
+    return 1 if stats.errors else 0
+{{#else}}
+    # Collect-all: failures are reported in the summary, the run itself succeeded.
+    return 0
+{{/if}}
+
+
+{{#if where in [notebook, aweb]}}
+# A notebook or an async web framework already runs an event loop, and asyncio.run()
+# raises RuntimeError inside a running loop. There, await the coroutine instead:
+#
+{{#if py >= 3.9}}
+#     stats = await hash_all(Path("data"))    # in a Jupyter cell
+#
+# That loop is not yours: rather than replacing its default executor as
+# hash_all() does, keep a ThreadPoolExecutor of your own and pass it to
+# loop.run_in_executor(pool, path.read_bytes).
+{{#else}}
+#     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+#         stats = await hash_all(Path("data"), pool)    # in a Jupyter cell
+{{/if}}
+#
+# As a script, the file still starts its own loop:
+{{/if}}
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,184 @@
+//! Exhaustive reasoning over every answer path without walking them one by one.
+//!
+//! The questions are asked in a fixed order, and a question's `ask_if` reads only earlier answers. So
+//! after question `i`, two partial paths whose answers agree on every question still read later (by a
+//! later `ask_if`, by a scoring rule not yet settled, or by a set of questions we want to observe) have
+//! the same futures. Merging them, with a count of how many paths each state stands for, covers all
+//! complete paths exactly: the counts add up to the number of paths a plain walk would visit.
+
+use crate::content::{Cond, MODELS, QUESTIONS, QuestionId, REQUIREMENTS, RULES};
+use crate::engine::Answers;
+use std::collections::{BTreeSet, HashMap};
+
+/// The questions a condition reads.
+pub fn reads(cond: &Cond, out: &mut BTreeSet<u8>) {
+    match *cond {
+        Cond::Always => {}
+        Cond::In(q, _) | Cond::Cmp(q, _, _) => {
+            out.insert(q.0);
+        }
+        Cond::Not(inner) => reads(inner, out),
+        Cond::All(items) | Cond::Any(items) => items.iter().for_each(|c| reads(c, out)),
+    }
+}
+
+/// A merged state: the answers still needed, the scores settled so far and the models ruled out.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct State {
+    answers: Answers,
+    scores: [i16; MAX_MODELS],
+    ruled_out: u32,
+}
+
+/// The most models the content may have (checked by build.rs).
+pub const MAX_MODELS: usize = 16;
+
+/// The outcome of walking every path.
+pub struct Walk {
+    /// How many complete paths there are.
+    pub paths: u128,
+    /// How many merged states the largest step held (a measure of the work done).
+    pub widest: usize,
+    /// The final states: answers to the observed questions, scores and ruled-out models, with counts.
+    finals: HashMap<State, u128>,
+}
+
+impl Walk {
+    /// Walks every path, keeping the answers to `observe` in the final states. With `score`, the
+    /// scoring rules and requirements are settled along the way so each final state knows its winner.
+    pub fn run(observe: &[QuestionId], score: bool) -> Walk {
+        Walk::run_from(&Answers::new(), observe, score)
+    }
+
+    /// Like `run`, over the paths that give the answers of `prefix` wherever those questions are asked.
+    pub fn run_from(prefix: &Answers, observe: &[QuestionId], score: bool) -> Walk {
+        let n = QUESTIONS.len();
+        // For each question index, the last index at which it is still read.
+        let mut last_read = vec![None::<usize>; n];
+        let mut note = |cond: &Cond, at: usize| {
+            let mut set = BTreeSet::new();
+            reads(cond, &mut set);
+            for q in set {
+                let slot = &mut last_read[q as usize];
+                *slot = Some(slot.map_or(at, |s: usize| s.max(at)));
+            }
+        };
+        for (i, q) in QUESTIONS.iter().enumerate() {
+            note(&q.ask_if, i);
+        }
+        // A rule reads its questions when its last one is answered, so they are kept until then.
+        if score {
+            let conds = RULES.iter().map(|r| &r.when).chain(REQUIREMENTS.iter().map(|r| &r.when));
+            for cond in conds {
+                let mut set = BTreeSet::new();
+                reads(cond, &mut set);
+                if let Some(&m) = set.iter().max() {
+                    note(cond, m as usize);
+                }
+            }
+        }
+        // A rule is settled once its last question is answered.
+        let settle_at = |cond: &Cond| {
+            let mut set = BTreeSet::new();
+            reads(cond, &mut set);
+            set.iter().max().map_or(0, |&m| m as usize + 1)
+        };
+        let mut rules_at: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
+        let mut reqs_at: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
+        if score {
+            for (r, rule) in RULES.iter().enumerate() {
+                rules_at[settle_at(&rule.when)].push(r);
+            }
+            for (r, req) in REQUIREMENTS.iter().enumerate() {
+                reqs_at[settle_at(&req.when)].push(r);
+            }
+        }
+        let observed: BTreeSet<u8> = observe.iter().map(|q| q.0).collect();
+
+        let start = State { answers: Answers::new(), scores: [0; MAX_MODELS], ruled_out: 0 };
+        let mut states: HashMap<State, u128> = HashMap::from([(settle(start, &rules_at[0], &reqs_at[0]), 1)]);
+        let mut widest = 1;
+        for i in 0..n {
+            let q = QuestionId(i as u8);
+            let mut next: HashMap<State, u128> = HashMap::with_capacity(states.len() * 2);
+            for (state, count) in states {
+                let branches: Vec<Option<u8>> = if QUESTIONS[i].ask_if.holds(&state.answers) {
+                    match prefix.get(q) {
+                        Some(o) => vec![Some(o)],
+                        None => (0..QUESTIONS[i].options.len() as u8).map(Some).collect(),
+                    }
+                } else {
+                    vec![None]
+                };
+                for pick in branches {
+                    let mut s = state;
+                    if let Some(o) = pick {
+                        s.answers.answer_raw(q, o);
+                    }
+                    let mut s = settle(s, &rules_at[i + 1], &reqs_at[i + 1]);
+                    // Forget answers nothing reads any more.
+                    for j in 0..=i {
+                        let still_read = last_read[j].is_some_and(|l| l > i);
+                        if !still_read && !observed.contains(&(j as u8)) {
+                            s.answers.forget(QuestionId(j as u8));
+                        }
+                    }
+                    *next.entry(s).or_insert(0) += count;
+                }
+            }
+            widest = widest.max(next.len());
+            states = next;
+        }
+        let paths = states.values().sum();
+        Walk { paths, widest, finals: states }
+    }
+
+    /// Each reachable combination of answers to the observed questions, with its number of paths.
+    pub fn projections(&self) -> Vec<(Answers, u128)> {
+        let mut merged: HashMap<Answers, u128> = HashMap::new();
+        for (s, c) in &self.finals {
+            *merged.entry(s.answers).or_insert(0) += c;
+        }
+        merged.into_iter().collect()
+    }
+
+    /// For each final state of a scoring walk: the observed answers and the winner (states where every
+    /// model is ruled out are left out; `winners` reports those).
+    pub fn final_answers_and_winners(&self) -> Vec<(Answers, usize)> {
+        self.finals
+            .keys()
+            .filter_map(|s| Some((s.answers, winner_of(s)?)))
+            .collect()
+    }
+
+    /// For each final state of a scoring walk: the winner (`None` if every model was ruled out) and the
+    /// number of paths. Ties go to the model listed first, as in `Recommendation`.
+    pub fn winners(&self) -> Vec<(Option<usize>, u128)> {
+        self.finals
+            .iter()
+            .map(|(s, &c)| (winner_of(s), c))
+            .collect()
+    }
+}
+
+fn winner_of(s: &State) -> Option<usize> {
+    (0..MODELS.len())
+        .filter(|m| s.ruled_out & (1 << m) == 0)
+        .max_by_key(|&m| (s.scores[m], std::cmp::Reverse(m)))
+}
+
+fn settle(mut s: State, rules: &[usize], reqs: &[usize]) -> State {
+    for &r in rules {
+        let rule = &RULES[r];
+        if rule.when.holds(&s.answers) {
+            s.scores[rule.model.0 as usize] += rule.score as i16;
+        }
+    }
+    for &r in reqs {
+        let req = &REQUIREMENTS[r];
+        if !req.when.holds(&s.answers) {
+            s.ruled_out |= 1 << req.model.0;
+        }
+    }
+    s
+}
