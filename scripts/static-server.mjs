@@ -2,11 +2,11 @@
 // browser accepts it, no rewrites. Usage: node scripts/static-server.mjs [port] [dir]
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const port = Number(process.argv[2] || 8080);
-const root = process.argv[3] || 'dist';
+const root = resolve(process.argv[3] || 'dist');
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
@@ -30,8 +30,8 @@ createServer(async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
   let path = decodeURIComponent(url.pathname);
   if (path.endsWith('/')) path += 'index.html';
-  const file = normalize(join(root, path));
-  if (!file.startsWith(normalize(root))) { res.writeHead(403).end(); return; }
+  const file = resolve(join(root, path));
+  if (file !== root && !file.startsWith(root + sep)) { res.writeHead(403).end(); return; }
   const accepts = req.headers['accept-encoding'] || '';
   const type = types[extname(file)] || 'application/octet-stream';
   const compressible = !/\.(png|ico)$/.test(file);

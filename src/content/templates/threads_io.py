@@ -1,0 +1,407 @@
+{{#if io = files}}
+"""Read and hash many files with a thread pool.
+
+A thread blocked in a read releases the GIL, so while one thread waits for the
+disk, the others run. Good for code that is synchronous and wants to stay so.
+{{#if input = stream}}
+Paths come from a lazy directory walk and are submitted a few at a time, so
+memory stays flat however many files there are.
+{{/if}}
+
+Run (standard library only):
+    python threads_io.py                          # hashes sample files in a temp folder
+    PYCONC_DIR=/path/to/folder python threads_io.py
+"""
+{{#else}}
+"""Make many blocking HTTP requests with a thread pool.
+
+A thread blocked on a socket releases the GIL, so while one thread waits for
+the network, the others run. Good for code built on blocking libraries
+(requests, vendor SDKs, database drivers) that you do not want to rewrite.
+{{#if input = stream}}
+Items come from a generator (a stand-in for a stream) and are submitted a few
+at a time, so memory stays flat however long the stream is.
+{{/if}}
+
+Run (standard library only):
+    PYCONC_URL=http://127.0.0.1:8000 python threads_io.py
+"""
+{{/if}}
+
+from __future__ import annotations
+
+{{#if cancel = yes}}
+{{#if py < 3.11}}
+import concurrent.futures
+{{/if}}
+{{/if}}
+{{#if io = files}}
+import hashlib
+{{#else}}
+import http.client
+{{/if}}
+import os
+import sys
+{{#if io = files}}
+import tempfile
+{{#else}}
+import threading
+{{/if}}
+import time
+{{#if io != files}}
+import urllib.request
+{{/if}}
+from collections.abc import Iterable, Iterator
+{{#if input = stream}}
+{{#if py >= 3.14}}
+from concurrent.futures import ThreadPoolExecutor
+{{#else}}
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, as_completed, wait
+{{/if}}
+{{#elif fail = all}}
+from concurrent.futures import ThreadPoolExecutor, as_completed
+{{#else}}
+from concurrent.futures import ThreadPoolExecutor
+{{/if}}
+{{#if io = files}}
+from contextlib import contextmanager
+from pathlib import Path
+{{/if}}
+
+# --- Configuration (environment variables) ------------------------------------
+{{#if io = files}}
+# A folder of input files, read recursively. When unset, sample files are
+# written to a temporary folder that is deleted at the end.
+INPUT_DIR = os.environ.get("PYCONC_DIR", "")
+# How many sample files to create when PYCONC_DIR is unset.
+COUNT = int(os.environ.get("PYCONC_COUNT", "200"))
+SAMPLE_SIZE = 64 * 1024
+# Threads in the pool, which is also the most reads in flight. A disk gains
+# little from more; a network file system may gain from a few more.
+WORKERS = int(os.environ.get("PYCONC_WORKERS") or "8")
+{{#else}}
+BASE_URL = os.environ.get("PYCONC_URL", "http://127.0.0.1:8000").rstrip("/")
+COUNT = int(os.environ.get("PYCONC_COUNT", "200"))
+# Threads in the pool, which is also the most requests in flight. Set it
+# explicitly: the default, min(32, cores + 4), suits neither a slow API nor a
+# server with a rate limit. Each thread costs memory for its stack.
+{{#if conc = few}}
+WORKERS = int(os.environ.get("PYCONC_WORKERS") or "10")
+{{#elif conc = thousands}}
+WORKERS = int(os.environ.get("PYCONC_WORKERS") or "64")
+{{#else}}
+WORKERS = int(os.environ.get("PYCONC_WORKERS") or "32")
+{{/if}}
+# Socket timeout of one request. Without one, a silent server can block a
+# worker forever, and a thread cannot be killed from outside.
+REQUEST_TIMEOUT = 10.0
+{{/if}}
+{{#if cancel = yes}}
+# Seconds the whole run may take. Then whatever has not started is cancelled;
+# calls already running finish on their own, because threads cannot be killed.
+RUN_TIMEOUT = 60.0
+{{/if}}
+{{#if input = stream}}
+# Items submitted but not finished, at most. Submitting a whole stream at once
+# would hold all of it in memory.
+BUFFER = WORKERS * 2
+{{/if}}
+# -------------------------------------------------------------------------------
+
+{{#if io = files}}
+# The errors that count as "this item failed" (missing or unreadable file).
+# Anything else is a bug and should surface as a traceback.
+ITEM_ERRORS = (OSError,)
+{{#else}}
+# The errors that count as "this item failed": urllib raises OSError subclasses
+# (URLError, HTTPError, timeouts), and http.client a few of its own. Anything
+# else is a bug and should surface as a traceback.
+ITEM_ERRORS = (OSError, http.client.HTTPException)
+{{/if}}
+{{#if io = files}}
+Item = Path
+{{#else}}
+Item = int
+{{/if}}
+{{#if cancel = yes}}
+{{#if py >= 3.11}}
+# What concurrent.futures raises when a wait runs out of time.
+DEADLINE_ERROR = TimeoutError
+{{#else}}
+# What concurrent.futures raises when a wait runs out of time (a class of its
+# own before 3.11, the built-in TimeoutError after).
+DEADLINE_ERROR = concurrent.futures.TimeoutError
+{{/if}}
+{{/if}}
+
+
+class Stats:
+    """Counters, updated only by the main thread as results come back, so no lock is needed."""
+
+    def __init__(self) -> None:
+        self.ok = 0
+        self.errors: list[BaseException] = []
+{{#if cancel = yes}}
+        self.timed_out = False
+{{/if}}
+
+
+{{#if io = files}}
+def process(path: Path) -> int:
+    """Runs in a worker thread: read one file, hash it, return its size."""
+    data = path.read_bytes()
+    # hashlib releases the GIL on large buffers, so hashing runs in parallel too.
+    hashlib.sha256(data).hexdigest()
+    return len(data)
+
+
+def walk(folder: Path) -> Iterator[Path]:
+    """Yield the files under folder, lazily."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            yield path
+{{#else}}
+# One opener per thread. Openers, like requests.Session objects, are not
+# documented as thread-safe, so threads must not share one. (A requests or
+# httpx session per thread also keeps that thread's connections alive.)
+_local = threading.local()
+
+
+def opener() -> urllib.request.OpenerDirector:
+    if not hasattr(_local, "opener"):
+        _local.opener = urllib.request.build_opener()
+    return _local.opener
+
+
+def process(item: int) -> int:
+    """Runs in a worker thread: GET one item and return the size of its body."""
+    url = f"{BASE_URL}/items/{item}"
+    with opener().open(url, timeout=REQUEST_TIMEOUT) as response:
+        return len(response.read())
+
+
+def item_ids() -> Iterator[int]:
+{{#if input = stream}}
+    """Stand-in for an endless source: a log tail, a message queue, a huge file."""
+{{#else}}
+    """The items to fetch."""
+{{/if}}
+    yield from range(COUNT)
+{{/if}}
+
+
+{{#if input = stream}}
+{{#if py >= 3.14}}
+{{#if fail = all}}
+def attempt(item: Item) -> BaseException | None:
+    """Runs in a worker thread: process one item and return its error, if any."""
+    # map() stops at the first exception it meets, so for collect-all the
+    # error is returned as a value instead of raised.
+    try:
+        process(item)
+    except ITEM_ERRORS as exc:
+        return exc
+    return None
+
+
+{{/if}}
+{{/if}}
+{{/if}}
+def run(pool: ThreadPoolExecutor, stats: Stats, items: Iterable[Item]) -> None:
+{{#if cancel = yes}}
+    deadline = time.monotonic() + RUN_TIMEOUT
+{{/if}}
+{{#if input = stream}}
+{{#if py >= 3.14}}
+    # buffersize (3.14+) keeps at most BUFFER items submitted ahead of the
+    # results; without it map() would read the whole stream up front.
+{{#if fail = fast}}
+    # Results come back in input order; the first error is re-raised, and
+    # leaving the loop cancels every call that has not started.
+{{#if cancel = yes}}
+    results = pool.map(process, items, timeout=RUN_TIMEOUT, buffersize=BUFFER)
+{{#else}}
+    results = pool.map(process, items, buffersize=BUFFER)
+{{/if}}
+    for _ in results:
+        stats.ok += 1
+{{#else}}
+{{#if cancel = yes}}
+    outcomes = pool.map(attempt, items, timeout=RUN_TIMEOUT, buffersize=BUFFER)
+{{#else}}
+    outcomes = pool.map(attempt, items, buffersize=BUFFER)
+{{/if}}
+    for error in outcomes:
+        if error is None:
+            stats.ok += 1
+        else:
+            stats.errors.append(error)
+{{/if}}
+{{#else}}
+    # Bounded submission: never more than BUFFER futures at once. (From 3.14,
+    # Executor.map(..., buffersize=BUFFER) does this for you.)
+    pending: set[Future[int]] = set()
+    try:
+        for item in items:
+            if len(pending) >= BUFFER:
+{{#if cancel = yes}}
+                left = deadline - time.monotonic()
+                done, pending = wait(pending, timeout=max(left, 0), return_when=FIRST_COMPLETED)
+                if not done:
+                    raise DEADLINE_ERROR
+{{#else}}
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+{{/if}}
+                collect(done, stats)
+            pending.add(pool.submit(process, item))
+{{#if cancel = yes}}
+        collect(as_completed(pending, timeout=max(deadline - time.monotonic(), 0)), stats)
+{{#else}}
+        collect(as_completed(pending), stats)
+{{/if}}
+    finally:
+        # On an early exit (an error, the deadline, Ctrl+C) cancel what has
+        # not started. Running calls cannot be stopped: the pool waits for them.
+        for future in pending:
+            future.cancel()
+{{/if}}
+{{#elif fail = fast}}
+    # map() submits everything, then yields results in input order. The first
+    # error is re-raised here, and leaving the loop cancels every call that
+    # has not started yet.
+{{#if cancel = yes}}
+    for _ in pool.map(process, items, timeout=RUN_TIMEOUT):
+{{#else}}
+    for _ in pool.map(process, items):
+{{/if}}
+        stats.ok += 1
+{{#else}}
+    futures = [pool.submit(process, item) for item in items]
+    try:
+        # as_completed() yields each future as soon as it is done, whatever
+        # its place in the input, so one slow item does not hide the others.
+{{#if cancel = yes}}
+        for future in as_completed(futures, timeout=RUN_TIMEOUT):
+{{#else}}
+        for future in as_completed(futures):
+{{/if}}
+            try:
+                future.result()
+            except ITEM_ERRORS as exc:
+                # Collect-all: note the error and carry on.
+                stats.errors.append(exc)
+            else:
+                stats.ok += 1
+    finally:
+        # On an early exit (the deadline, Ctrl+C) cancel what has not started.
+        # Running calls cannot be stopped: the pool waits for them.
+        for future in futures:
+            future.cancel()
+{{/if}}
+
+
+{{#if input = stream}}
+{{#if py < 3.14}}
+def collect(done: Iterator[Future[int]] | set[Future[int]], stats: Stats) -> None:
+    for future in done:
+{{#if fail = fast}}
+        # Fail-fast: result() re-raises the worker's exception.
+        future.result()
+        stats.ok += 1
+{{#else}}
+        try:
+            future.result()
+        except ITEM_ERRORS as exc:
+            # Collect-all: note the error and carry on.
+            stats.errors.append(exc)
+        else:
+            stats.ok += 1
+{{/if}}
+
+
+{{/if}}
+{{/if}}
+{{#if io = files}}
+def write_samples(folder: Path, count: int) -> None:
+    for i in range(count):
+        (folder / f"sample-{i:05d}.bin").write_bytes(os.urandom(SAMPLE_SIZE))
+
+
+@contextmanager
+def input_folder() -> Iterator[Path]:
+    """PYCONC_DIR if set, otherwise a temporary folder of samples, removed afterwards."""
+    if INPUT_DIR:
+        yield Path(INPUT_DIR)
+        return
+    with tempfile.TemporaryDirectory(prefix="pyconc-") as tmp:
+        write_samples(Path(tmp), COUNT)
+        yield Path(tmp)
+
+
+{{/if}}
+def report(stats: Stats, elapsed: float) -> None:
+    for error in stats.errors[:5]:
+        print(f"error: {error!r}", file=sys.stderr)
+    items = stats.ok + len(stats.errors)
+    print(f"summary: items={items} failed={len(stats.errors)} elapsed={elapsed:.2f}s")
+
+
+def process_all(items: Iterable[Item]) -> int:
+    stats = Stats()
+    started = time.perf_counter()
+    # `with` shuts the pool down and joins its threads, even after an error.
+    with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="io") as pool:
+{{#if fail = all and cancel = no}}
+        run(pool, stats, items)
+{{#else}}
+        try:
+            run(pool, stats, items)
+{{#if cancel = yes}}
+        except DEADLINE_ERROR as exc:
+            # Time is up. Calls not yet started were cancelled; calls still
+            # running finish before the pool closes.
+            stats.errors.append(exc)
+            stats.timed_out = True
+{{/if}}
+{{#if fail = fast}}
+        except ITEM_ERRORS as exc:
+            # Fail-fast: calls not yet started were cancelled; stop here.
+            stats.errors.append(exc)
+{{/if}}
+{{/if}}
+    report(stats, time.perf_counter() - started)
+{{#if fail = fast}}
+    return 1 if stats.errors else 0
+{{#elif cancel = yes}}
+    # Collect-all: failed items are reported, but a run cut short is an error.
+    return 1 if stats.timed_out else 0
+{{#else}}
+    # Collect-all: failures are reported in the summary, the run itself succeeded.
+    return 0
+{{/if}}
+
+
+def main() -> int:
+{{#if io = files}}
+    with input_folder() as folder:
+{{#if input = stream}}
+        return process_all(walk(folder))
+{{#else}}
+        return process_all(sorted(walk(folder)))
+{{/if}}
+{{#else}}
+    return process_all(item_ids())
+{{/if}}
+
+
+{{#if where = sweb}}
+# In a Flask or Django app, create the pool once at start-up and reuse it for
+# every request. A pool per request starts and joins threads each time.
+{{/if}}
+{{#if where = gui}}
+# In a GUI, never wait on results in the UI thread: it would freeze the window.
+# Use future.add_done_callback() and hand each result to the UI thread through
+# the toolkit's thread-safe call (Qt signals, tkinter's after() polling a queue).
+{{/if}}
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+import type { Answers } from './wizard-page';
+
+/** Complete walks, each to a different model (the same rows as tests/scenarios.rs). */
+export const WALKS: { name: string; model: string; answers: Answers }[] = [
+  {
+    name: 'crawl 50k URLs with aiohttp', model: 'asyncio',
+    answers: { work: 'io', scale: 'one', where: 'script', py: '3.12', io: 'http', conc: 'thousands', libs: 'all', http: 'aiohttp', lat: 'no', input: 'stream', state: 'none', cancel: 'yes', fail: 'all' },
+  },
+  {
+    name: 'a legacy requests SDK inside FastAPI', model: 'to_thread',
+    answers: { work: 'io', scale: 'one', where: 'aweb', py: '3.11', io: 'http', conc: 'hundreds', libs: 'some', http: 'httpx', input: 'list', state: 'none', cancel: 'yes', fail: 'fast' },
+  },
+  {
+    name: 'a Flask view calling slow APIs with requests', model: 'threads',
+    answers: { work: 'io', scale: 'one', where: 'sweb', py: '3.11', io: 'http', conc: 'few', libs: 'none', input: 'list', state: 'none', cancel: 'yes', fail: 'all' },
+  },
+  {
+    name: 'pure-Python primes on 8 cores', model: 'processes',
+    answers: { work: 'cpu', scale: 'one', where: 'script', py: '3.12', os: 'linux', cores: '5-16', task: 'short', data: 'small', input: 'list', state: 'none', crash: 'no', cancel: 'no', fail: 'fast' },
+  },
+  {
+    name: 'Monte Carlo on 3.14t', model: 'free_threaded',
+    answers: { work: 'cpu', scale: 'one', where: 'script', py: '3.14', gil: 'ft', ext: 'none', os: 'linux', cores: '5-16', task: 'short', data: 'small', input: 'list', state: 'none', crash: 'no', cancel: 'no', fail: 'fast' },
+  },
+  {
+    name: 'download and parse in pure Python', model: 'hybrid',
+    answers: { work: 'mix', scale: 'one', where: 'script', py: '3.12', io: 'http', conc: 'hundreds', libs: 'all', http: 'aiohttp', os: 'linux', cores: '5-16', task: 'short', data: 'small', input: 'list', state: 'none', blas: 'no', crash: 'no', cancel: 'yes', fail: 'all' },
+  },
+  {
+    name: '200 GB of logs on a cluster', model: 'distributed',
+    answers: { work: 'cpu', scale: 'data', where: 'script', py: '3.12', input: 'stream', state: 'none', cancel: 'no', fail: 'all' },
+  },
+  {
+    name: 'NumPy matrix products with multithreaded BLAS', model: 'sequential',
+    answers: { work: 'ext', scale: 'one', where: 'script', py: '3.12', os: 'mac', cores: '5-16', task: 'long', data: 'large', input: 'list', state: 'none', blas: 'yes', crash: 'no', cancel: 'no', fail: 'all' },
+  },
+  {
+    name: 'pure-Python parsing on standard 3.14', model: 'interpreters',
+    answers: { work: 'cpu', scale: 'one', where: 'script', py: '3.14', gil: 'std', ext: 'none', os: 'linux', cores: '5-16', task: 'short', data: 'small', input: 'list', state: 'none', crash: 'no', cancel: 'no', fail: 'all' },
+  },
+];
+
+/** The query string of a walk, as the app writes it. */
+export function query(answers: Answers): string {
+  return 'v=1&' + Object.entries(answers).map(([k, v]) => `${k}=${v}`).join('&');
+}

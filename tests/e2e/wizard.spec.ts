@@ -1,0 +1,133 @@
+import { expect, test } from '@playwright/test';
+import { WALKS, query } from './walks';
+import { WizardPage } from './wizard-page';
+
+for (const [i, walk] of WALKS.entries()) {
+  const how = i % 2 === 0 ? 'keyboard' : 'mouse';
+  test(`walk by ${how}: ${walk.name} -> ${walk.model}`, async ({ page }) => {
+    const app = new WizardPage(page);
+    await app.open();
+    if (how === 'keyboard') {
+      // From the landing to the result with no mouse event: Tab to Start, Enter, then keys only.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      let guard = 0;
+      while (!(await page.getByRole('button', { name: /^Start$/ }).evaluate((b) => b === document.activeElement)) && guard++ < 15) {
+        await page.keyboard.press('Tab');
+      }
+      await page.keyboard.press('Enter');
+    } else {
+      await app.start();
+    }
+    const asked = await app.walk(walk.answers, how);
+    expect(asked.sort()).toEqual(Object.keys(walk.answers).sort());
+    expect(await app.model()).toBe(walk.model);
+    await expect(page).toHaveURL(new RegExp(`\\?${query(walk.answers).replace(/\./g, '\\.')}`.replace('?', '\\?')));
+    await expect(page).toHaveTitle(/Your recommendation/);
+  });
+}
+
+test('Back and the browser Back both return to the previous question with its answer kept', async ({ page }) => {
+  const app = new WizardPage(page);
+  await app.open();
+  await app.start();
+  await app.answerByMouse('io');
+  await app.answerByMouse('one');
+  expect(await app.currentQuestion()).toBe('where');
+
+  await app.backButton.click();
+  expect(await app.currentQuestion()).toBe('scale');
+  await expect(app.option('one')).toBeChecked();
+
+  await app.continueButton.click();
+  expect(await app.currentQuestion()).toBe('where');
+  await page.goBack();
+  expect(await app.currentQuestion()).toBe('scale');
+  await expect(app.option('one')).toBeChecked();
+  await page.goBack();
+  expect(await app.currentQuestion()).toBe('work');
+  await expect(app.option('io')).toBeChecked();
+  await page.goForward();
+  expect(await app.currentQuestion()).toBe('scale');
+});
+
+test('editing an answer drops the answers that no longer apply and keeps the rest', async ({ page }) => {
+  const app = new WizardPage(page);
+  const walk = WALKS.find((w) => w.model === 'asyncio')!;
+  await app.open(query(walk.answers));
+  expect(await app.model()).toBe('asyncio');
+
+  // Change "where the time goes" from I/O to pure-Python CPU: the I/O questions no longer apply.
+  await app.summary.getByRole('button', { name: /Change.*Workload/ }).click();
+  expect(await app.currentQuestion()).toBe('work');
+  await expect(app.option('io')).toBeChecked();
+  await app.answerByMouse('cpu');
+
+  // It continues from the first question still open, keeping answers that still apply.
+  expect(await app.currentQuestion()).toBe('os');
+  const url = new URL(page.url());
+  expect(url.searchParams.get('work')).toBe('cpu');
+  expect(url.searchParams.get('py')).toBe('3.12');
+  expect(url.searchParams.get('cancel')).toBe('yes');
+  for (const dropped of ['io', 'conc', 'libs', 'http', 'lat']) expect(url.searchParams.has(dropped)).toBe(false);
+  await expect(app.summary).not.toContainText('Concurrency');
+});
+
+test('switching the language mid-flow changes every text and keeps the answers', async ({ page }) => {
+  const app = new WizardPage(page);
+  await app.open();
+  await app.start();
+  await app.answerByMouse('io');
+  await app.answerByMouse('one');
+  const before = page.url();
+  await page.getByRole('button', { name: '简体中文' }).click();
+  await expect(app.heading).toHaveText(/[\u4e00-\u9fff]/);
+  await expect(app.heading).not.toHaveText('Where does the code run?');
+  await expect(page.getByRole('button', { name: '继续' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(app.summary).toContainText(/[\u4e00-\u9fff]/);
+  const url = new URL(page.url());
+  expect(url.searchParams.get('work')).toBe('io');
+  expect(url.searchParams.get('lang')).toBe('zh');
+  expect(before).not.toContain('lang=');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(app.heading).toHaveText('Where does the code run?');
+});
+
+test('the checklist state survives a reload', async ({ page }) => {
+  const app = new WizardPage(page);
+  await app.open(query(WALKS[0].answers));
+  const boxes = page.locator('.pc-checklist input[type=checkbox]');
+  await boxes.nth(0).check();
+  await boxes.nth(2).check();
+  await expect(page.getByTestId('checked-count')).toHaveText(/^2 of \d+ checked$/);
+  await page.reload();
+  await expect(page.getByTestId('checked-count')).toHaveText(/^2 of \d+ checked$/);
+  await expect(boxes.nth(0)).toBeChecked();
+  await expect(boxes.nth(1)).not.toBeChecked();
+  await expect(boxes.nth(2)).toBeChecked();
+});
+
+test('"I\'m not sure" shows how to find out, and the result says what to measure', async ({ page }) => {
+  const app = new WizardPage(page);
+  await app.open();
+  await app.start();
+  await app.option('unsure').check();
+  await expect(page.getByRole('note')).toContainText(/time|cProfile|py-spy/);
+  await app.continueButton.click();
+  await app.walk({ scale: 'one', where: 'script', py: '3.11', os: 'linux', cores: '2-4', task: 'short', data: 'small', input: 'list', state: 'none', cancel: 'no', fail: 'all' });
+  expect(await app.model()).toBe('threads');
+  await expect(page.getByRole('heading', { name: 'Measure first' })).toBeVisible();
+});
+
+test('an alternative\'s template can be shown and the recommended one restored', async ({ page }) => {
+  const app = new WizardPage(page);
+  await app.open(query(WALKS[0].answers));
+  const code = page.locator('pre code');
+  await expect(code).toContainText('asyncio');
+  const processes = page.locator('.pc-alt', { hasText: 'ProcessPoolExecutor' }).first();
+  await processes.getByRole('button', { name: 'Show its template' }).click();
+  await expect(code).toContainText('ProcessPoolExecutor');
+  await page.getByRole('button', { name: 'Back to the recommended template' }).click();
+  await expect(code).not.toContainText('ProcessPoolExecutor(');
+});
