@@ -5,6 +5,7 @@ pub mod answers;
 pub mod condition;
 pub mod export;
 pub mod highlight;
+pub mod migration;
 pub mod reachable;
 pub mod recommendation;
 pub mod share_link;

@@ -100,7 +100,7 @@ async fn the_checklist_counts_checks_and_keeps_them_per_result() {
     let mount = |root: web_sys::HtmlElement, list: Vec<&'static pyconc::content::Pitfall>| {
         leptos::mount::mount_to(root, move || {
             provide_context(LangContext { lang: RwSignal::new(Lang::En), explicit: RwSignal::new(false) });
-            view! { <Checklist pitfalls=list result_key="test:result".to_string()/> }
+            view! { <Checklist pitfalls=list result_key="pyconc.check.test:result".to_string()/> }
         })
     };
     let root = container();

@@ -62,18 +62,18 @@ impl Answers {
         self.prune()
     }
 
+    /// Removes one answer without touching the others (for the merged walks and memoized searches).
+    pub fn clear_only(&mut self, q: QuestionId) {
+        self.picks[q.0 as usize] = NONE;
+    }
+
     /// Sets an answer without pruning (for decoding, where the order of keys must not matter).
-    pub(crate) fn answer_raw(&mut self, q: QuestionId, option: u8) -> bool {
+    pub fn answer_raw(&mut self, q: QuestionId, option: u8) -> bool {
         if (option as usize) < q.get().options.len() {
             self.picks[q.0 as usize] = option;
             return true;
         }
         false
-    }
-
-    /// Forgets the answer to `q` without touching the others (for merging states in `reachable`).
-    pub(crate) fn forget(&mut self, q: QuestionId) {
-        self.picks[q.0 as usize] = NONE;
     }
 
     /// Forgets the answer to `q` (and any answers that depended on it).

@@ -120,7 +120,7 @@ impl Walk {
                     for j in 0..=i {
                         let still_read = last_read[j].is_some_and(|l| l > i);
                         if !still_read && !observed.contains(&(j as u8)) {
-                            s.answers.forget(QuestionId(j as u8));
+                            s.answers.clear_only(QuestionId(j as u8));
                         }
                     }
                     *next.entry(s).or_insert(0) += count;

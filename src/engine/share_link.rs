@@ -4,6 +4,7 @@
 
 use crate::content::{Lang, META, QUESTIONS, QuestionId};
 use crate::engine::Answers;
+use crate::engine::migration::{STEPS, migrate};
 
 /// Addresses longer than this are cut before decoding; no valid link comes near it.
 pub const MAX_QUERY_LEN: usize = 2048;
@@ -63,6 +64,13 @@ impl ShareLink {
         let mut answers = Answers::new();
         let mut lang = None;
         let mut version_seen = false;
+        // Answers are read in the link's schema version, found first so the order of keys does not matter.
+        let version = query
+            .split('&')
+            .find_map(|p| p.strip_prefix("v="))
+            .and_then(|v| v.parse::<u32>().ok())
+            .filter(|&v| v >= 1 && v <= META.schema)
+            .unwrap_or(META.schema);
         let mut seen: Vec<String> = Vec::new();
         let mut bad_escape = false;
         for pair in query.split('&').filter(|p| !p.is_empty()) {
@@ -82,7 +90,7 @@ impl ShareLink {
                 "v" => {
                     version_seen = true;
                     match value.parse::<u32>() {
-                        Ok(v) if v == META.schema => {}
+                        Ok(v) if (1..=META.schema).contains(&v) => {}
                         Ok(v) if v > META.schema => notices.push(Notice::FutureVersion(cut(&value))),
                         _ => notices.push(Notice::InvalidValue { key: key.clone(), value: cut(&value) }),
                     }
@@ -91,7 +99,9 @@ impl ShareLink {
                     Some(l) => lang = Some(l),
                     None => notices.push(Notice::InvalidValue { key: key.clone(), value: cut(&value) }),
                 },
-                _ => match QuestionId::find(&key) {
+                _ => match migrate(STEPS, version, &key, &value) {
+                    None => {}
+                    Some((key, value)) => match QuestionId::find(&key) {
                     None => notices.push(Notice::UnknownKey(cut(&key))),
                     Some(q) => match q.get().option_index(&value) {
                         None => notices.push(Notice::InvalidValue { key: key.clone(), value: cut(&value) }),
@@ -99,6 +109,7 @@ impl ShareLink {
                             // Set without pruning: the order of keys in the link must not matter.
                             answers.answer_raw(q, o);
                         }
+                    },
                     },
                 },
             }

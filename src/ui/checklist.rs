@@ -7,22 +7,32 @@ use crate::ui::rich_text::RichText;
 use crate::ui::storage;
 use leptos::prelude::*;
 
+/// The storage key of a result's checklist: the model and the answers, without the language.
+pub fn storage_key(model: &str, answers: &crate::engine::Answers) -> String {
+    let link = crate::engine::ShareLink { answers: *answers, lang: None }.encode();
+    format!("{}{model}:{link}", storage::CHECKLIST_PREFIX)
+}
+
+/// The pitfall ids checked for a result, as stored.
+pub fn checked_ids(key: &str) -> Vec<String> {
+    storage::get(key).map(|s| s.split(',').filter(|x| !x.is_empty()).map(String::from).collect()).unwrap_or_default()
+}
+
 /// The checklist for one result.
 #[component]
 pub fn Checklist(
     /// The pitfalls to check, most severe first.
     pitfalls: Vec<&'static Pitfall>,
-    /// Identifies the result, so each result keeps its own checked state.
+    /// The storage key of this result (see `storage_key`), so each result keeps its own checked state.
     result_key: String,
 ) -> impl IntoView {
     let lang = LangContext::expect();
-    let key = format!("{}{result_key}", storage::CHECKLIST_PREFIX);
+    let key = result_key;
     let total = pitfalls.len();
     // Stored as comma-separated pitfall ids; anything unknown in storage is ignored.
     let known: Vec<&'static str> = pitfalls.iter().map(|p| p.id).collect();
-    let initial: Vec<&'static str> = storage::get(&key)
-        .map(|s| known.iter().copied().filter(|id| s.split(',').any(|x| x == *id)).collect())
-        .unwrap_or_default();
+    let stored = checked_ids(&key);
+    let initial: Vec<&'static str> = known.iter().copied().filter(|id| stored.iter().any(|x| x == id)).collect();
     let checked = RwSignal::new(initial);
 
     // Keeps the checked state in storage for this result.

@@ -3,7 +3,7 @@
 
 use crate::content::{META, ModelId, ui};
 use crate::engine::recommendation::template_for;
-use crate::engine::{Recommendation, ShareLink};
+use crate::engine::Recommendation;
 use crate::ui::alternatives::Alternatives;
 use crate::ui::checklist::Checklist;
 use crate::ui::code_block::CodeBlock;
@@ -103,7 +103,7 @@ pub fn ResultPage(
         urls.dedup();
         urls.into_iter().map(|u| view! { <li><a href=u rel="noopener noreferrer">{u}</a></li> }).collect_view()
     };
-    let result_key = format!("{}:{}", model.id, ShareLink { answers: answers.clone(), lang: None }.encode());
+    let result_key = crate::ui::checklist::storage_key(model.id, &answers);
     let model_id: ModelId = rec.model;
     let why_top = rec.trail.iter().find(|e| e.rule.score > 0).map(|e| e.rule.why);
 

@@ -2,7 +2,8 @@
 //! `.py` file. The only Blob and clipboard code of the app.
 
 use crate::content::{ModelId, ui};
-use crate::engine::export::{ExportFile, python_file};
+use crate::engine::export::{ExportFile, markdown_report, python_file};
+use crate::ui::checklist::{checked_ids, storage_key};
 use crate::ui::clipboard;
 use crate::ui::i18n::{LangContext, tr};
 use crate::ui::url_state::WizardState;
@@ -37,13 +38,46 @@ pub fn ShareBar(
         let file = python_file(model, &state.answers(), &state.share_url(), lang.lang.get_untracked());
         download(&file);
     };
+    let download_md = move |_| {
+        let answers = state.answers();
+        let checked = checked_ids(&storage_key(model.get().id, &answers));
+        let checked: Vec<&str> = checked.iter().map(String::as_str).collect();
+        let file = markdown_report(&answers, &state.share_url(), lang.lang.get_untracked(), &checked);
+        download(&file);
+    };
+    // The Web Share API, where the browser has it (mostly phones).
+    let can_share = web_sys::window()
+        .is_some_and(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false));
+    let share_native = move |_| {
+        let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return };
+        let data = web_sys::ShareData::new();
+        data.set_title(lang.t(ui::APP_TITLE));
+        data.set_url(&state.share_url());
+        let promise = navigator.share_with_data(&data);
+        // A user who closes the share sheet rejects the promise; that is not an error to report.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
     view! {
         <div class="pc-share pc-noprint">
             <label class="pc-share__label" for="share-link">{tr(ui::SHARE_LINK)}</label>
             <div class="pc-share__row">
                 <input id="share-link" class="pc-share__input" type="text" readonly prop:value=link/>
                 <button type="button" class="pc-button" on:click=copy_link>{tr(ui::COPY_LINK)}</button>
+                {can_share.then(|| view! {
+                    <button type="button" class="pc-button" on:click=share_native>{tr(ui::SHARE_NATIVE)}</button>
+                })}
+            </div>
+            <div class="pc-share__row pc-share__row--export">
                 <button type="button" class="pc-button" on:click=download_py>{tr(ui::DOWNLOAD_PY)}</button>
+                <button type="button" class="pc-button" on:click=download_md>{tr(ui::DOWNLOAD_MD)}</button>
+                <button type="button" class="pc-button pc-button--quiet" on:click=print>{tr(ui::PRINT)}</button>
             </div>
             <p class="pc-share__status" role="status">
                 {move || match status.get() {

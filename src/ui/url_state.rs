@@ -15,7 +15,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 pub struct WizardState {
     /// The decoded link: answers and language.
     pub link: Memo<(ShareLink, Vec<Notice>)>,
-    /// Whether the address says the wizard has started (it has `v=`); otherwise the landing shows.
+    /// Whether the address says the wizard has started; otherwise the landing shows.
     pub started: Memo<bool>,
     /// Every answer given in this visit, so going back keeps them preselected.
     pub remembered: RwSignal<Answers>,
@@ -32,7 +32,10 @@ impl WizardState {
         let location = use_location();
         let search = location.search;
         let link = Memo::new(move |_| ShareLink::decode(&search.get()));
-        let started = Memo::new(move |_| search.with(|s| s.split('&').any(|p| p == "v" || p.starts_with("v="))));
+        // Any key but the language means the wizard has started (a link without `v=` still carries answers).
+        let started = Memo::new(move |_| {
+            search.with(|s| s.split('&').any(|p| !p.is_empty() && p != "lang" && !p.starts_with("lang=")))
+        });
         let navigate = use_navigate();
         let state = WizardState {
             link,

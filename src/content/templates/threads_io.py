@@ -49,6 +49,7 @@ import threading
 {{/if}}
 import time
 {{#if io != files}}
+import urllib.error
 import urllib.request
 {{/if}}
 from collections.abc import Iterable, Iterator
@@ -56,7 +57,13 @@ from collections.abc import Iterable, Iterator
 {{#if py >= 3.14}}
 from concurrent.futures import ThreadPoolExecutor
 {{#else}}
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, as_completed, wait
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Future,
+    ThreadPoolExecutor,
+    as_completed,
+    wait,
+)
 {{/if}}
 {{#elif fail = all}}
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -176,8 +183,14 @@ def opener() -> urllib.request.OpenerDirector:
 def process(item: int) -> int:
     """Runs in a worker thread: GET one item and return the size of its body."""
     url = f"{BASE_URL}/items/{item}"
-    with opener().open(url, timeout=REQUEST_TIMEOUT) as response:
-        return len(response.read())
+    try:
+        with opener().open(url, timeout=REQUEST_TIMEOUT) as response:
+            return len(response.read())
+    except urllib.error.HTTPError as exc:
+        # An HTTPError holds the open response: close it, or its socket leaks
+        # (ResourceWarning under -X dev).
+        exc.close()
+        raise
 
 
 def item_ids() -> Iterator[int]:
@@ -208,9 +221,6 @@ def attempt(item: Item) -> BaseException | None:
 {{/if}}
 {{/if}}
 def run(pool: ThreadPoolExecutor, stats: Stats, items: Iterable[Item]) -> None:
-{{#if cancel = yes}}
-    deadline = time.monotonic() + RUN_TIMEOUT
-{{/if}}
 {{#if input = stream}}
 {{#if py >= 3.14}}
     # buffersize (3.14+) keeps at most BUFFER items submitted ahead of the
@@ -240,6 +250,9 @@ def run(pool: ThreadPoolExecutor, stats: Stats, items: Iterable[Item]) -> None:
 {{#else}}
     # Bounded submission: never more than BUFFER futures at once. (From 3.14,
     # Executor.map(..., buffersize=BUFFER) does this for you.)
+{{#if cancel = yes}}
+    deadline = time.monotonic() + RUN_TIMEOUT
+{{/if}}
     pending: set[Future[int]] = set()
     try:
         for item in items:

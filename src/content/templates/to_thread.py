@@ -21,6 +21,7 @@ Install and run:
 from __future__ import annotations
 
 import asyncio
+import http.client
 import os
 import sys
 import threading
@@ -86,7 +87,9 @@ def legacy_sdk_get(item: int, stop: threading.Event) -> bytes:
             with urllib.request.urlopen(url, timeout=SDK_TIMEOUT) as response:
                 return response.read()
         except urllib.error.HTTPError as exc:
-            # 4xx means the request itself is wrong: retrying will not help.
+            # An HTTPError holds the open response: close it, or its socket
+            # leaks. A 4xx means the request itself is wrong: do not retry.
+            exc.close()
             if exc.code < 500 or attempt == SDK_ATTEMPTS:
                 raise
         except OSError:
@@ -103,19 +106,20 @@ Client = httpx.AsyncClient
 {{#else}}
 Client = aiohttp.ClientSession
 {{/if}}
-# The errors that count as "this item failed" (urllib raises OSError subclasses).
-# Anything else is a bug and should surface as a traceback.
+# The errors that count as "this item failed". urllib raises OSError subclasses
+# (URLError, HTTPError, timeouts), and http.client a few of its own. Anything
+# else is a bug and should surface as a traceback.
 {{#if py >= 3.11}}
 {{#if http = httpx}}
-ITEM_ERRORS = (httpx.HTTPError, OSError, TimeoutError)
+ITEM_ERRORS = (httpx.HTTPError, OSError, http.client.HTTPException, TimeoutError)
 {{#else}}
-ITEM_ERRORS = (aiohttp.ClientError, OSError, TimeoutError)
+ITEM_ERRORS = (aiohttp.ClientError, OSError, http.client.HTTPException, TimeoutError)
 {{/if}}
 {{#else}}
 {{#if http = httpx}}
-ITEM_ERRORS = (httpx.HTTPError, OSError, asyncio.TimeoutError)
+ITEM_ERRORS = (httpx.HTTPError, OSError, http.client.HTTPException, asyncio.TimeoutError)
 {{#else}}
-ITEM_ERRORS = (aiohttp.ClientError, OSError, asyncio.TimeoutError)
+ITEM_ERRORS = (aiohttp.ClientError, OSError, http.client.HTTPException, asyncio.TimeoutError)
 {{/if}}
 {{/if}}
 
