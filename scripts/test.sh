@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test layer: host tests (engine and content), browser component tests (wasm-bindgen-test in
-# headless Chromium), and end-to-end tests (Playwright against the release build). Installs what is
-# missing first. Each layer prints its runner's own pass/fail summary; the script stops at the first
+# headless Chromium), end-to-end tests (Playwright against the release build), every generated Python
+# template against real local services, and the content's facts on CPython. Installs what is missing
+# first. Each layer prints its runner's own pass/fail summary; the script stops at the first
 # layer that fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,5 +19,15 @@ trunk build --release --skip-version-check
 
 say "end-to-end tests: Playwright against dist/"
 npx playwright test
+
+say "template tests: every distinct template, run against real local services"
+source scripts/setup-python.sh
+templates_dir=$(mktemp -d)
+trap 'rm -rf "$templates_dir"' EXIT
+cargo run --locked --quiet --bin templates -- "$templates_dir"
+python3 tests/templates/run.py "$templates_dir" "$PYCONC_VENV"
+
+say "content facts, demonstrated on this machine's CPython"
+(cd "$templates_dir" && "$PYCONC_VENV/bin/python" "$OLDPWD/tests/facts/facts.py")
 
 say "all test layers passed"

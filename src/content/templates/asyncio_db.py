@@ -117,29 +117,27 @@ async def run_query(conn: aiomysql.Connection, item: int) -> int:
 async def query(pool: Pool, item: int) -> int:
     """Run one query on a connection borrowed from the pool."""
     # One connection per task, for the duration of its query. A connection runs
-    # one query at a time: sharing one between tasks fails ("another operation is
-    # in progress"). The pool also bounds concurrency: acquire() waits while all
+    # one query at a time: tasks sharing one fail
+{{#if db = aiomysql}}
+    # (RuntimeError "readexactly() called while another coroutine is already
+    # waiting"). The pool also bounds concurrency: acquire() waits while all
     # connections are busy.
+{{#else}}
+    # (InterfaceError "another operation is in progress"). The pool also bounds
+    # concurrency: acquire() waits while all connections are busy.
+{{/if}}
     async with pool.acquire() as conn:
 {{#if db = aiomysql}}
 {{#if cancel = yes}}
-        try:
+        # The deadline starts once a connection is ours, so time spent waiting
+        # for the pool does not count against the query. A query cut off by the
+        # timeout makes aiomysql close that connection; the pool then drops it.
 {{#if py >= 3.11}}
-            # The deadline starts once a connection is ours, so time spent
-            # waiting for the pool does not count against the query.
-            async with asyncio.timeout(QUERY_TIMEOUT):
-                return await run_query(conn, item)
+        async with asyncio.timeout(QUERY_TIMEOUT):
+            return await run_query(conn, item)
 {{#else}}
-            # The deadline starts once a connection is ours, so time spent
-            # waiting for the pool does not count against the query.
-            return await asyncio.wait_for(run_query(conn, item), QUERY_TIMEOUT)
+        return await asyncio.wait_for(run_query(conn, item), QUERY_TIMEOUT)
 {{/if}}
-        except BaseException:
-            # A query cut off halfway (timeout, cancellation) leaves unread data
-            # on the socket. Close the connection so the pool discards it
-            # instead of handing it to the next task.
-            conn.close()
-            raise
 {{#else}}
         return await run_query(conn, item)
 {{/if}}
@@ -148,13 +146,13 @@ async def query(pool: Pool, item: int) -> int:
 {{#if py >= 3.11}}
         # The deadline starts once a connection is ours, so time spent waiting
         # for the pool does not count against the query. On timeout asyncpg
-        # cancels the query on the server and resets the connection.
+        # asks the server to cancel the query.
         async with asyncio.timeout(QUERY_TIMEOUT):
             return await conn.fetchval("SELECT $1::int * 2", item)
 {{#else}}
         # The deadline starts once a connection is ours, so time spent waiting
         # for the pool does not count against the query. On timeout asyncpg
-        # cancels the query on the server and resets the connection.
+        # asks the server to cancel the query.
         return await asyncio.wait_for(conn.fetchval("SELECT $1::int * 2", item), QUERY_TIMEOUT)
 {{/if}}
 {{#else}}

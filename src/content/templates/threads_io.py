@@ -115,6 +115,12 @@ BUFFER = WORKERS * 2
 {{/if}}
 # -------------------------------------------------------------------------------
 
+# One unit of work.
+{{#if io = files}}
+Item = Path
+{{#else}}
+Item = int
+{{/if}}
 {{#if io = files}}
 # The errors that count as "this item failed" (missing or unreadable file).
 # Anything else is a bug and should surface as a traceback.
@@ -124,11 +130,6 @@ ITEM_ERRORS = (OSError,)
 # (URLError, HTTPError, timeouts), and http.client a few of its own. Anything
 # else is a bug and should surface as a traceback.
 ITEM_ERRORS = (OSError, http.client.HTTPException)
-{{/if}}
-{{#if io = files}}
-Item = Path
-{{#else}}
-Item = int
 {{/if}}
 {{#if cancel = yes}}
 {{#if py >= 3.11}}
@@ -143,7 +144,10 @@ DEADLINE_ERROR = concurrent.futures.TimeoutError
 
 
 class Stats:
-    """Counters, updated only by the main thread as results come back, so no lock is needed."""
+    """Counters for the run.
+
+    Only the main thread updates them, as results come back, so no lock is needed.
+    """
 
     def __init__(self) -> None:
         self.ok = 0
@@ -261,7 +265,7 @@ def run(pool: ThreadPoolExecutor, stats: Stats, items: Iterable[Item]) -> None:
                 left = deadline - time.monotonic()
                 done, pending = wait(pending, timeout=max(left, 0), return_when=FIRST_COMPLETED)
                 if not done:
-                    raise DEADLINE_ERROR
+                    raise DEADLINE_ERROR(f"the run took longer than {RUN_TIMEOUT} s")
 {{#else}}
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
 {{/if}}
@@ -315,7 +319,7 @@ def run(pool: ThreadPoolExecutor, stats: Stats, items: Iterable[Item]) -> None:
 
 {{#if input = stream}}
 {{#if py < 3.14}}
-def collect(done: Iterator[Future[int]] | set[Future[int]], stats: Stats) -> None:
+def collect(done: Iterable[Future[int]], stats: Stats) -> None:
     for future in done:
 {{#if fail = fast}}
         # Fail-fast: result() re-raises the worker's exception.
