@@ -278,8 +278,7 @@ fn compile() -> Result<String, Vec<String>> {
     out.push_str("pub static PITFALLS: &[Pitfall] = &[\n");
     for p in &pitfalls.pitfall {
         let at = format!("pitfalls.toml: pitfall `{}`", p.id);
-        let ms: Vec<String> =
-            p.models.iter().map(|m| format!("ModelId({})", model_index(&at, m, &mut err))).collect();
+        let ms: Vec<String> = p.models.iter().map(|m| format!("ModelId({})", model_index(&at, m, &mut err))).collect();
         if ms.is_empty() {
             err.0.push(format!("{at}: names no model"));
         }

@@ -164,10 +164,7 @@ impl Parser<'_> {
         }
         let (q, options) = self.vocab.question(&first)?;
         let option = |id: &str| {
-            options
-                .iter()
-                .position(|o| *o == id)
-                .ok_or_else(|| format!("question `{first}` has no option `{id}`"))
+            options.iter().position(|o| *o == id).ok_or_else(|| format!("question `{first}` has no option `{id}`"))
         };
         let op = self.next()?;
         match op.as_str() {

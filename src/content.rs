@@ -10,7 +10,7 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
 }
 
-pub use generated::{MODELS, PITFALLS, QUESTIONS, REQUIREMENTS, RULES, TEMPLATES, META, ui};
+pub use generated::{META, MODELS, PITFALLS, QUESTIONS, REQUIREMENTS, RULES, TEMPLATES, ui};
 
 impl QuestionId {
     /// The question's content.

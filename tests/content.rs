@@ -44,7 +44,14 @@ fn the_content_has_at_least_what_the_product_promises() {
     assert!(QUESTIONS.len() >= 15, "{} questions", QUESTIONS.len());
     assert!(PITFALLS.len() >= 30, "{} pitfalls", PITFALLS.len());
     for id in [
-        "asyncio", "to_thread", "threads", "processes", "hybrid", "free_threaded", "interpreters", "distributed",
+        "asyncio",
+        "to_thread",
+        "threads",
+        "processes",
+        "hybrid",
+        "free_threaded",
+        "interpreters",
+        "distributed",
         "sequential",
     ] {
         assert!(MODELS.iter().any(|m| m.id == id), "model {id} is missing");
@@ -128,7 +135,8 @@ fn the_interface_words_exist_in_both_languages() {
 #[test]
 fn no_text_claims_asyncio_has_an_open_function() {
     // Mentioning `asyncio.open()` is allowed only to say it does not exist.
-    let denials = ["no `asyncio.open", "not exist", "has no", "there is no", "does not exist", "不存在", "没有", "并没有"];
+    let denials =
+        ["no `asyncio.open", "not exist", "has no", "there is no", "does not exist", "不存在", "没有", "并没有"];
     for (at, t) in all_texts() {
         for s in [t.en, t.zh] {
             if s.contains("asyncio.open") {

@@ -1,7 +1,7 @@
 //! Share links: old links keep working (a frozen corpus per schema version), hostile input never panics
 //! and loses no valid answer, every answer survives the round trip, and links stay short.
 
-use pyconc::content::{MODELS, META, QUESTIONS, QuestionId};
+use pyconc::content::{META, MODELS, QUESTIONS, QuestionId};
 use pyconc::engine::migration::{Step, migrate};
 use pyconc::engine::{Answers, Notice, Recommendation, ShareLink};
 
@@ -64,7 +64,11 @@ fn a_migration_step_maps_old_answers() {
     ];
     assert_eq!(migrate(&steps, 1, "cores", "17+"), Some(("cores".into(), "17up".into())));
     assert_eq!(migrate(&steps, 1, "cpu", "1"), Some(("cores".into(), "1".into())));
-    assert_eq!(migrate(&steps, 2, "cores", "17+"), Some(("cores".into(), "17+".into())), "steps before the link's version do not apply");
+    assert_eq!(
+        migrate(&steps, 2, "cores", "17+"),
+        Some(("cores".into(), "17+".into())),
+        "steps before the link's version do not apply"
+    );
     assert_eq!(migrate(&steps, 2, "gone", "x"), None);
     assert_eq!(migrate(&steps, 3, "gone", "x"), Some(("gone".into(), "x".into())));
 }
@@ -171,7 +175,10 @@ fn hostile_links_keep_valid_answers_and_say_what_was_dropped() {
         ("work=io", &[|n| *n == Notice::NoVersion]),
         ("v=1&work=%ZZ&scale=one", &[|n| *n == Notice::BadEscape]),
         ("v=1&work=cpu&io=http", &[|n| matches!(n, Notice::NotAsked(k) if k == "io")]),
-        ("v=1&%3Cscript%3Ealert(1)%3C%2Fscript%3E=1", &[|n| matches!(n, Notice::UnknownKey(k) if k.starts_with("<script>"))]),
+        (
+            "v=1&%3Cscript%3Ealert(1)%3C%2Fscript%3E=1",
+            &[|n| matches!(n, Notice::UnknownKey(k) if k.starts_with("<script>"))],
+        ),
     ];
     for (query, expected) in cases {
         let (link, notices) = ShareLink::decode(query);
@@ -190,9 +197,8 @@ fn hostile_links_keep_valid_answers_and_say_what_was_dropped() {
 
 #[test]
 fn decoding_arbitrary_strings_never_panics() {
-    let alphabet: Vec<char> = "v=1&%?+#;/\\\"'<>()[]{}0123456789abcdefwork=iocpu.-_ \t\n\u{0}\u{7f}é中文🙂%2%FF%C3%28"
-        .chars()
-        .collect();
+    let alphabet: Vec<char> =
+        "v=1&%?+#;/\\\"'<>()[]{}0123456789abcdefwork=iocpu.-_ \t\n\u{0}\u{7f}é中文🙂%2%FF%C3%28".chars().collect();
     let keys: Vec<&str> = QUESTIONS.iter().map(|q| q.id).chain(["v", "lang", "", "=", "&"]).collect();
     let mut rng = Rng(0x0bad_cafe_f00d_0002);
     for _ in 0..200_000 {

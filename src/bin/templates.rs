@@ -9,10 +9,10 @@
 //! answer set (in a fixed order) that produced the text.
 
 use pyconc::content::{Lang, QuestionId, Segment, TEMPLATES};
+use pyconc::engine::ShareLink;
 use pyconc::engine::export::python_file;
 use pyconc::engine::reachable::{Walk, reads};
 use pyconc::engine::recommendation::template_for;
-use pyconc::engine::ShareLink;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 

@@ -40,11 +40,7 @@ impl Lang {
 
     /// Picks a language from a browser language tag such as `zh-CN` or `en-GB`.
     pub fn from_browser_tag(tag: &str) -> Lang {
-        if tag.to_ascii_lowercase().starts_with("zh") {
-            Lang::Zh
-        } else {
-            Lang::En
-        }
+        if tag.to_ascii_lowercase().starts_with("zh") { Lang::Zh } else { Lang::En }
     }
 }
 

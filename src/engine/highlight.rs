@@ -32,17 +32,55 @@ impl TokenKind {
 }
 
 const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
-    "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is",
-    "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
 const BUILTINS: &[&str] = &[
-    "print", "len", "range", "int", "str", "float", "bool", "list", "dict", "set", "tuple", "bytes",
-    "sum", "min", "max", "sorted", "enumerate", "zip", "map", "isinstance", "open", "iter", "next", "any",
-    "all", "round", "abs", "getattr", "super", "object", "type", "Exception", "BaseException",
-    "RuntimeError", "ValueError", "TypeError", "KeyError", "OSError", "TimeoutError", "ExceptionGroup",
-    "KeyboardInterrupt", "SystemExit", "self",
+    "print",
+    "len",
+    "range",
+    "int",
+    "str",
+    "float",
+    "bool",
+    "list",
+    "dict",
+    "set",
+    "tuple",
+    "bytes",
+    "sum",
+    "min",
+    "max",
+    "sorted",
+    "enumerate",
+    "zip",
+    "map",
+    "isinstance",
+    "open",
+    "iter",
+    "next",
+    "any",
+    "all",
+    "round",
+    "abs",
+    "getattr",
+    "super",
+    "object",
+    "type",
+    "Exception",
+    "BaseException",
+    "RuntimeError",
+    "ValueError",
+    "TypeError",
+    "KeyError",
+    "OSError",
+    "TimeoutError",
+    "ExceptionGroup",
+    "KeyboardInterrupt",
+    "SystemExit",
+    "self",
 ];
 
 /// Splits Python source into highlighted pieces.
@@ -63,7 +101,8 @@ pub fn tokenize(src: &str) -> Vec<(TokenKind, &str)> {
             (TokenKind::Decorator, end.max(i + 1))
         } else if c.is_ascii_digit() && (i == 0 || !is_ident(bytes[i - 1])) {
             let mut end = i;
-            while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'_' || bytes[end] == b'.') {
+            while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'_' || bytes[end] == b'.')
+            {
                 end += 1;
             }
             (TokenKind::Number, end)

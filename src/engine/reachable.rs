@@ -145,26 +145,18 @@ impl Walk {
     /// For each final state of a scoring walk: the observed answers and the winner (states where every
     /// model is ruled out are left out; `winners` reports those).
     pub fn final_answers_and_winners(&self) -> Vec<(Answers, usize)> {
-        self.finals
-            .keys()
-            .filter_map(|s| Some((s.answers, winner_of(s)?)))
-            .collect()
+        self.finals.keys().filter_map(|s| Some((s.answers, winner_of(s)?))).collect()
     }
 
     /// For each final state of a scoring walk: the winner (`None` if every model was ruled out) and the
     /// number of paths. Ties go to the model listed first, as in `Recommendation`.
     pub fn winners(&self) -> Vec<(Option<usize>, u128)> {
-        self.finals
-            .iter()
-            .map(|(s, &c)| (winner_of(s), c))
-            .collect()
+        self.finals.iter().map(|(s, &c)| (winner_of(s), c)).collect()
     }
 }
 
 fn winner_of(s: &State) -> Option<usize> {
-    (0..MODELS.len())
-        .filter(|m| s.ruled_out & (1 << m) == 0)
-        .max_by_key(|&m| (s.scores[m], std::cmp::Reverse(m)))
+    (0..MODELS.len()).filter(|m| s.ruled_out & (1 << m) == 0).max_by_key(|&m| (s.scores[m], std::cmp::Reverse(m)))
 }
 
 fn settle(mut s: State, rules: &[usize], reqs: &[usize]) -> State {

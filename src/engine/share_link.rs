@@ -23,7 +23,10 @@ pub enum Notice {
     TooLong,
     BadEscape,
     UnknownKey(String),
-    InvalidValue { key: String, value: String },
+    InvalidValue {
+        key: String,
+        value: String,
+    },
     Repeated(String),
     /// A valid answer to a question that the other answers make irrelevant.
     NotAsked(String),
@@ -102,14 +105,14 @@ impl ShareLink {
                 _ => match migrate(STEPS, version, &key, &value) {
                     None => {}
                     Some((key, value)) => match QuestionId::find(&key) {
-                    None => notices.push(Notice::UnknownKey(cut(&key))),
-                    Some(q) => match q.get().option_index(&value) {
-                        None => notices.push(Notice::InvalidValue { key: key.clone(), value: cut(&value) }),
-                        Some(o) => {
-                            // Set without pruning: the order of keys in the link must not matter.
-                            answers.answer_raw(q, o);
-                        }
-                    },
+                        None => notices.push(Notice::UnknownKey(cut(&key))),
+                        Some(q) => match q.get().option_index(&value) {
+                            None => notices.push(Notice::InvalidValue { key: key.clone(), value: cut(&value) }),
+                            Some(o) => {
+                                // Set without pruning: the order of keys in the link must not matter.
+                                answers.answer_raw(q, o);
+                            }
+                        },
                     },
                 },
             }

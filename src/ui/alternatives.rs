@@ -46,10 +46,7 @@ pub fn Alternatives(
     let columns: Vec<ModelId> = std::iter::once(winner)
         .chain(rec.iter().filter(|(_, _, l)| !l.ruled_out).take(COLUMNS).map(|(m, _, _)| *m))
         .collect();
-    let head = columns
-        .iter()
-        .map(|&m| view! { <th scope="col">{move || lang.t(m.get().name)}</th> })
-        .collect_view();
+    let head = columns.iter().map(|&m| view! { <th scope="col">{move || lang.t(m.get().name)}</th> }).collect_view();
     let rows = criteria
         .into_iter()
         .filter(|(_, effect)| columns.iter().any(|m| effect[m.0 as usize] != 0))

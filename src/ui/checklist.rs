@@ -46,9 +46,8 @@ pub fn Checklist(
         }
     });
 
-    let count = move || {
-        fill(lang.t(ui::CHECKED_OF), &[("n", checked.with(Vec::len).to_string()), ("m", total.to_string())])
-    };
+    let count =
+        move || fill(lang.t(ui::CHECKED_OF), &[("n", checked.with(Vec::len).to_string()), ("m", total.to_string())]);
     let items = pitfalls
         .into_iter()
         .map(|p| {

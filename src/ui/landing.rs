@@ -12,9 +12,7 @@ use leptos::prelude::*;
 pub fn Landing() -> impl IntoView {
     let state = WizardState::expect();
     // A previous run is worth offering only if its link still holds at least one answer.
-    let saved = storage::get(storage::LAST_LINK)
-        .map(|q| ShareLink::decode(&q).0.answers)
-        .filter(|a| !a.is_empty());
+    let saved = storage::get(storage::LAST_LINK).map(|q| ShareLink::decode(&q).0.answers).filter(|a| !a.is_empty());
     let heading = NodeRef::<leptos::html::H1>::new();
     view! {
         <section class="pc-landing" aria-labelledby="landing-title">

@@ -26,10 +26,7 @@ fn show() {
     panel.set_class_name("pc-panic");
     let _ = panel.set_attribute("role", "alertdialog");
     let _ = panel.set_attribute("aria-labelledby", "pc-panic-title");
-    let parts = [
-        ("h2", ui::PANIC_TITLE.get(lang)),
-        ("p", ui::PANIC_BODY.get(lang)),
-    ];
+    let parts = [("h2", ui::PANIC_TITLE.get(lang)), ("p", ui::PANIC_BODY.get(lang))];
     for (tag, text) in parts {
         if let Ok(el) = document.create_element(tag) {
             el.set_text_content(Some(text));

@@ -81,10 +81,7 @@ pub fn QuestionStep(
     on_cleanup(move || keys.remove());
 
     let step_text = move || {
-        fill(
-            lang.t(ui::STEP_OF),
-            &[("step", progress.step.to_string()), ("total", progress.total.to_string())],
-        )
+        fill(lang.t(ui::STEP_OF), &[("step", progress.step.to_string()), ("total", progress.total.to_string())])
     };
     let options = q
         .options
@@ -166,9 +163,7 @@ pub fn QuestionStep(
 }
 
 fn is_radio(ev: &KeyboardEvent) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .is_some_and(|i| i.type_() == "radio")
+    ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.type_() == "radio")
 }
 
 fn focus_option(index: usize) {

@@ -2,8 +2,8 @@
 //! code template, the pitfall checklist, the debugging toolkit, sources and content version.
 
 use crate::content::{META, ModelId, ui};
-use crate::engine::recommendation::template_for;
 use crate::engine::Recommendation;
+use crate::engine::recommendation::template_for;
 use crate::ui::alternatives::Alternatives;
 use crate::ui::checklist::Checklist;
 use crate::ui::code_block::CodeBlock;

@@ -15,13 +15,7 @@ pub fn RichText(
         lang.t(text)
             .split('`')
             .enumerate()
-            .map(|(i, piece)| {
-                if i % 2 == 1 {
-                    view! { <code>{piece}</code> }.into_any()
-                } else {
-                    piece.into_any()
-                }
-            })
+            .map(|(i, piece)| if i % 2 == 1 { view! { <code>{piece}</code> }.into_any() } else { piece.into_any() })
             .collect_view()
     }
 }

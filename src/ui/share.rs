@@ -46,8 +46,8 @@ pub fn ShareBar(
         download(&file);
     };
     // The Web Share API, where the browser has it (mostly phones).
-    let can_share = web_sys::window()
-        .is_some_and(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false));
+    let can_share =
+        web_sys::window().is_some_and(|w| js_sys::Reflect::has(&w.navigator(), &"share".into()).unwrap_or(false));
     let share_native = move |_| {
         let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return };
         let data = web_sys::ShareData::new();

@@ -54,20 +54,13 @@ CPU_WORKERS = int(os.environ.get("PYCONC_WORKERS") or os.cpu_count() or 1)
 # On Windows a ProcessPoolExecutor accepts at most 61 workers.
 CPU_WORKERS = min(CPU_WORKERS, 61)
 {{/if}}
-{{#if cores = 1}}
-# With one core the process pool adds no parallelism; it still keeps the CPU
+# On a single core the process pool adds no parallelism; it still keeps the CPU
 # step off the event loop, so the network side stays responsive.
-{{/if}}
 # Threads for the blocking step, sized for it alone.
 IO_THREADS = 8
 # The most items in flight at once: bounds open sockets and queued CPU work.
-{{#if conc = few}}
-CONCURRENCY = 10
-{{#elif conc = thousands}}
-CONCURRENCY = 100
-{{#else}}
-CONCURRENCY = 50
-{{/if}}
+# Raise it for thousands of slow requests; the CPU pool still caps the computing.
+CONCURRENCY = int(os.environ.get("PYCONC_CONCURRENCY") or "50")
 # Work per item for the CPU step (raise it to see the process pool pay off).
 ROUNDS = 100
 {{#if cancel = yes}}
@@ -187,11 +180,9 @@ class Pipeline:
         # Explicit executors: run_in_executor(None, ...) would use the loop's
         # default thread pool, whose size and shutdown you do not control, and
         # CPU work there would still hold the GIL.
-{{#if task = tiny}}
         # Each call pays for pickling its arguments and a trip to a worker. If
         # one call takes well under a millisecond, send a batch of items per
         # call instead (what chunksize does for Executor.map).
-{{/if}}
         value = await loop.run_in_executor(self.cpu_pool, checksum, body, ROUNDS)
         await loop.run_in_executor(self.io_pool, save_result, self.out, item, value)
 
@@ -407,19 +398,15 @@ def main() -> int:
 {{/if}}
 
 
-{{#if where in [notebook, aweb]}}
-# A notebook or an async web framework already runs an event loop, and asyncio.run()
-# raises RuntimeError inside a running loop. There, create the pools once and
-# await the coroutine instead:
+# In a notebook or an async web framework an event loop already runs, and
+# asyncio.run() raises RuntimeError inside a running loop. There, create the pools
+# once and await the coroutine instead:
 #
 #     pipeline = await crawl(io_pool, cpu_pool, Path("out"))
 #
-{{#if where = notebook}}
 # With spawn or forkserver, worker processes import checksum() by name, and a
 # function defined in a notebook cell cannot be found: put it in a .py module.
 #
-{{/if}}
-{{/if}}
 # The guard is required: with spawn and forkserver every worker process imports
 # this file, and without it each one would start a pipeline of its own.
 if __name__ == "__main__":
