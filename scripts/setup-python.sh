@@ -5,7 +5,7 @@
 # Sourced by test.sh after setup.sh; exports PYCONC_VENV.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+say() { printf '\033[1m[pyconc]\033[0m %s\n' "$*"; }
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -z "$pg_bin" ] || ! command -v mariadbd >/dev/null 2>&1 || ! command -v redis-server >/dev/null 2>&1; then

@@ -9,7 +9,7 @@ TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="0.2.130"
 WASM_OPT_VERSION="132"
 
-say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+say() { printf '\033[1m[pyconc]\033[0m %s\n' "$*"; }
 need() {
   if ! command -v "$1" >/dev/null 2>&1; then
     say "missing: $1. $2"

@@ -155,3 +155,20 @@ async fn switching_the_language_changes_every_text_at_once() {
     assert_eq!(title(), english);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_panic_panel_offers_to_start_over() {
+    document().document_element().unwrap().set_attribute("lang", "zh-CN").unwrap();
+    pyconc::ui::panic_panel::show();
+    pyconc::ui::panic_panel::show();
+    let panels = document().query_selector_all("#pc-panic").unwrap();
+    assert_eq!(panels.length(), 1, "the panel shows once");
+    let panel: web_sys::HtmlElement = panels.item(0).unwrap().unchecked_into();
+    assert_eq!(panel.get_attribute("role").unwrap(), "alertdialog");
+    assert_eq!(query(&panel, "h2").text_content().unwrap(), pyconc::content::ui::PANIC_TITLE.zh);
+    let link = query(&panel, "a");
+    assert_eq!(link.get_attribute("href").unwrap(), "/");
+    assert_eq!(link.text_content().unwrap(), pyconc::content::ui::START_OVER.zh);
+    panel.remove();
+    document().document_element().unwrap().set_attribute("lang", "en").unwrap();
+}

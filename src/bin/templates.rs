@@ -58,7 +58,10 @@ fn main() {
         for (i, (answers, version, paths)) in bodies.values().enumerate() {
             let link = format!("https://example.invalid/?{}", ShareLink { answers: *answers, lang: None }.encode());
             let file = python_file(t.model, answers, &link, Lang::En);
-            let name = format!("{}-{:04}.py", t.id, i + 1);
+            // Each variant in a folder of its own, under the name a user downloads it as.
+            let folder = format!("{}-{:04}", t.id, i + 1);
+            std::fs::create_dir_all(format!("{out}/{folder}")).expect("create a template folder");
+            let name = format!("{folder}/{}", file.name);
             std::fs::write(format!("{out}/{name}"), &file.content).expect("write a template");
             let python = py.get().options[*version as usize].id;
             let _ = writeln!(manifest, "{name}\t{}\t{}\t{python}\t{paths}\t{link}", t.id, t.model.get().id);

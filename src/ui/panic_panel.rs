@@ -11,7 +11,8 @@ pub fn install() {
     }));
 }
 
-fn show() {
+/// Builds and shows the panel (once). Public so a browser test can check what it shows.
+pub fn show() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(body) = document.body() else { return };
     if document.get_element_by_id("pc-panic").is_some() {
