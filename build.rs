@@ -11,7 +11,8 @@ mod template;
 
 use condition::{Ast, Vocabulary};
 use raw::*;
-use std::collections::{BTreeSet, HashSet};
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -23,9 +24,11 @@ fn main() {
     println!("cargo:rerun-if-changed={TEMPLATES}");
     println!("cargo:rerun-if-changed=build");
     match compile() {
-        Ok(code) => {
-            let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("content.rs");
-            std::fs::write(out, code).expect("write content.rs");
+        Ok(mut code) => {
+            let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+            code.push_str(&PACK.with(|p| p.borrow().write(&out)));
+            std::fs::write(out.join("ui.json"), UI_JSON.take()).expect("write ui.json");
+            std::fs::write(out.join("content.rs"), code).expect("write content.rs");
         }
         Err(errors) => {
             for e in &errors {
@@ -77,8 +80,90 @@ impl Errors {
     }
 }
 
+thread_local! {
+    /// Whether `text` keeps texts in the WebAssembly (the interface and the first question) or moves them
+    /// to the packs fetched after the first question is on screen.
+    static INLINE: Cell<bool> = const { Cell::new(false) };
+    static PACK: RefCell<Pack> = RefCell::new(Pack::default());
+    /// The interface words as JSON, for the static first screen of index.html (scripts/static-shell.mjs).
+    static UI_JSON: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+fn json_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The texts that load later: one file per language, the texts separated by NUL, at an index that the
+/// generated `Text::Later` holds. Template code is language-neutral and sits in both files.
+#[derive(Default)]
+struct Pack {
+    en: Vec<String>,
+    zh: Vec<String>,
+    seen: HashMap<(String, String), u16>,
+}
+
+impl Pack {
+    fn add(&mut self, en: &str, zh: &str) -> u16 {
+        let key = (en.to_string(), zh.to_string());
+        if let Some(&i) = self.seen.get(&key) {
+            return i;
+        }
+        let i = u16::try_from(self.en.len()).expect("at most 65,536 deferred texts");
+        self.en.push(key.0.clone());
+        self.zh.push(key.1.clone());
+        self.seen.insert(key, i);
+        i
+    }
+
+    /// Writes `packs/content-<lang>-<hash>.txt` (served) and `<lang>.txt` (embedded on the host), and
+    /// returns the Rust source naming the served files.
+    fn write(&self, out: &Path) -> String {
+        let dir = out.join("packs");
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create packs dir");
+        let mut names = Vec::new();
+        for (lang, texts) in [("en", &self.en), ("zh", &self.zh)] {
+            assert!(texts.iter().all(|t| !t.contains('\0')), "a text holds a NUL character");
+            let body = texts.join("\0");
+            let name = format!("content-{lang}-{:016x}.txt", fnv1a(body.as_bytes()));
+            std::fs::write(dir.join(&name), &body).expect("write pack");
+            std::fs::write(out.join(format!("{lang}.txt")), &body).expect("write pack");
+            names.push(name);
+        }
+        format!(
+            "pub mod packs {{\n    pub const FILES: [&str; 2] = {names:?};\n    pub const COUNT: usize = {};\n}}\n",
+            self.en.len()
+        )
+    }
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
 fn text(t: &RawText) -> String {
-    format!("Text {{ en: {:?}, zh: {:?} }}", t.en, t.zh)
+    if INLINE.get() {
+        format!("Text::Now {{ en: {:?}, zh: {:?} }}", t.en, t.zh)
+    } else {
+        format!("Text::Later({})", PACK.with(|p| p.borrow_mut().add(&t.en, &t.zh)))
+    }
+}
+
+/// A piece of template code, moved to the packs.
+pub fn code(lines: &str) -> u16 {
+    PACK.with(|p| p.borrow_mut().add(lines, lines))
 }
 
 fn texts(list: &[RawText]) -> String {
@@ -134,6 +219,8 @@ fn compile() -> Result<String, Vec<String>> {
     // Questions: ask_if may read only earlier questions, so a question never waits on a later one.
     out.push_str("pub static QUESTIONS: &[Question] = &[\n");
     for (i, q) in qs.iter().enumerate() {
+        // The first question shows before the packs load.
+        INLINE.set(i == 0);
         let at = format!("questions.toml: question `{}`", q.id);
         err.unique(&at, q.option.iter().map(|o| o.id.as_str()));
         for (name, t) in [("title", &q.title), ("short", &q.short), ("help", &q.help)] {
@@ -183,6 +270,7 @@ fn compile() -> Result<String, Vec<String>> {
         );
     }
     out.push_str("];\n");
+    INLINE.set(false);
 
     // Models.
     err.unique("models.toml", models.model.iter().map(|m| m.id.as_str()));
@@ -209,7 +297,7 @@ fn compile() -> Result<String, Vec<String>> {
             .iter()
             .map(|t| {
                 err.text(&format!("{at} tool `{}`", t.code), &t.what);
-                format!("Tool {{ code: {:?}, what: {} }}", t.code, text(&t.what))
+                format!("Tool {{ code: Code({}), what: {} }}", code(&t.code), text(&t.what))
             })
             .collect();
         let sources: Vec<String> = m
@@ -219,7 +307,7 @@ fn compile() -> Result<String, Vec<String>> {
                 if !s.url.starts_with("https://") {
                     err.0.push(format!("{at}: source `{}` is not an https link", s.url));
                 }
-                format!("Source {{ title: {:?}, url: {:?} }}", s.title, s.url)
+                format!("Source {{ title: Code({}), url: Code({}) }}", code(&s.title), code(&s.url))
             })
             .collect();
         let _ = writeln!(
@@ -306,7 +394,7 @@ fn compile() -> Result<String, Vec<String>> {
         let when = err.cond(&at, p.when.as_deref().unwrap_or("always"), &vocab);
         let _ = writeln!(
             out,
-            "  Pitfall {{ id: {:?}, models: &[{}], when: {}, severity: Severity::{severity}, versions: {}, platforms: {}, title: {}, symptom: {}, fix: {}, source: {:?} }},",
+            "  Pitfall {{ id: {:?}, models: &[{}], when: {}, severity: Severity::{severity}, versions: {}, platforms: {}, title: {}, symptom: {}, fix: {}, source: Code({}) }},",
             p.id,
             ms.join(", "),
             when.emit(),
@@ -315,7 +403,7 @@ fn compile() -> Result<String, Vec<String>> {
             text(&p.title),
             text(&p.symptom),
             text(&p.fix),
-            p.source
+            code(&p.source)
         );
     }
     out.push_str("];\n");
@@ -364,12 +452,19 @@ fn compile() -> Result<String, Vec<String>> {
     }
 
     // Interface words: one constant each, so a missing word is a compile error in the UI.
+    INLINE.set(true);
     out.push_str("pub mod ui {\n    use super::Text;\n");
+    let entries: Vec<String> = ui
+        .iter()
+        .map(|(key, t)| format!("{}: {{\"en\": {}, \"zh\": {}}}", json_string(key), json_string(&t.en), json_string(&t.zh)))
+        .collect();
+    UI_JSON.set(format!("{{\n{}\n}}\n", entries.join(",\n")));
     for (key, t) in &ui {
         err.text(&format!("ui.toml: `{key}`"), t);
         let _ = writeln!(out, "    pub const {}: Text = {};", key.to_ascii_uppercase(), text(t));
     }
     out.push_str("}\n");
+    INLINE.set(false);
 
     if err.0.is_empty() { Ok(out) } else { Err(err.0) }
 }

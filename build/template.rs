@@ -105,7 +105,7 @@ pub fn emit(nodes: &[Node]) -> String {
     let items: Vec<String> = nodes
         .iter()
         .map(|node| match node {
-            Node::Lines(text) => format!("Segment::Lines({text:?})"),
+            Node::Lines(text) => format!("Segment::Lines(Code({}))", crate::code(text)),
             Node::Choice(branches) => {
                 let arms: Vec<String> =
                     branches.iter().map(|(c, body)| format!("({}, {})", c.emit(), emit(body))).collect();

@@ -1,11 +1,12 @@
 //! The knowledge base: questions, models, rules, pitfalls and templates in English and Chinese, compiled
 //! from the files of `content/data` and `content/templates` by `build.rs`.
 
+pub mod packs;
 pub mod types;
 
 pub use types::*;
 
-mod generated {
+pub(crate) mod generated {
     use super::types::*;
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
 }

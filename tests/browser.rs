@@ -52,7 +52,7 @@ async fn a_question_step_is_a_radio_group_answered_by_number_key_and_enter() {
     let seen = picked.clone();
     let question = QuestionId::find("work").unwrap();
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
-        provide_context(LangContext { lang: RwSignal::new(Lang::En), explicit: RwSignal::new(false) });
+        provide_context(LangContext::new(Lang::En, false));
         let selected = RwSignal::new(None);
         let on_continue = Callback::new(move |o: u8| *seen.lock().unwrap() = Some(o));
         view! {
@@ -69,7 +69,7 @@ async fn a_question_step_is_a_radio_group_answered_by_number_key_and_enter() {
     });
     settle().await;
 
-    assert_eq!(query(&root, "h2").text_content().unwrap(), question.get().title.en);
+    assert_eq!(query(&root, "h2").text_content().unwrap(), question.get().title.en());
     let radios = query_all(&root, "input[type=radio]");
     assert_eq!(radios.len(), question.get().options.len());
     assert!(query(&root, "[data-testid=step]").text_content().unwrap().contains("Step 1 of about 12"));
@@ -92,14 +92,32 @@ async fn a_question_step_is_a_radio_group_answered_by_number_key_and_enter() {
     root.remove();
 }
 
+/// Installs the English pack as the app does after fetching it (the pitfalls' texts live there).
+fn install_english_pack() {
+    if !pyconc::content::packs::is_loaded(Lang::En) {
+        let body = include_str!(concat!(env!("OUT_DIR"), "/en.txt")).to_string();
+        pyconc::content::packs::install(Lang::En, body).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_pack_of_the_wrong_length_is_refused_and_leaves_the_texts_empty() {
+    let refused = pyconc::content::packs::install(Lang::Zh, "one\0two".to_string());
+    assert!(refused.is_err());
+    assert!(!pyconc::content::packs::is_loaded(Lang::Zh));
+    assert_eq!(PITFALLS[0].title.zh(), "");
+}
+
 #[wasm_bindgen_test]
 async fn the_checklist_counts_checks_and_keeps_them_per_result() {
+    install_english_pack();
+    assert!(!PITFALLS[0].title.en().is_empty());
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
     let pitfalls: Vec<_> = PITFALLS.iter().take(4).collect();
     let mount = |root: web_sys::HtmlElement, list: Vec<&'static pyconc::content::Pitfall>| {
         leptos::mount::mount_to(root, move || {
-            provide_context(LangContext { lang: RwSignal::new(Lang::En), explicit: RwSignal::new(false) });
+            provide_context(LangContext::new(Lang::En, false));
             view! { <Checklist pitfalls=list result_key="pyconc.check.test:result".to_string()/> }
         })
     };
@@ -138,15 +156,15 @@ async fn switching_the_language_changes_every_text_at_once() {
     let _app = leptos::mount::mount_to(root.clone(), pyconc::ui::app::App);
     settle().await;
     let title = || query(&root, "h1").text_content().unwrap();
-    let english = pyconc::content::ui::APP_TITLE.en;
-    let chinese = pyconc::content::ui::APP_TITLE.zh;
+    let english = pyconc::content::ui::APP_TITLE.en();
+    let chinese = pyconc::content::ui::APP_TITLE.zh();
     assert!(title() == english || title() == chinese);
 
     let buttons = query_all(&root, ".pc-lang__button");
     buttons[1].clone().unchecked_into::<web_sys::HtmlElement>().click();
     settle().await;
     assert_eq!(title(), chinese);
-    assert_eq!(query(&root, ".pc-button--primary").text_content().unwrap(), pyconc::content::ui::START.zh);
+    assert_eq!(query(&root, ".pc-button--primary").text_content().unwrap(), pyconc::content::ui::START.zh());
     assert_eq!(document().document_element().unwrap().get_attribute("lang").unwrap(), "zh-CN");
     assert_eq!(buttons[1].get_attribute("aria-pressed").unwrap(), "true");
 
@@ -165,10 +183,10 @@ fn the_panic_panel_offers_to_start_over() {
     assert_eq!(panels.length(), 1, "the panel shows once");
     let panel: web_sys::HtmlElement = panels.item(0).unwrap().unchecked_into();
     assert_eq!(panel.get_attribute("role").unwrap(), "alertdialog");
-    assert_eq!(query(&panel, "h2").text_content().unwrap(), pyconc::content::ui::PANIC_TITLE.zh);
+    assert_eq!(query(&panel, "h2").text_content().unwrap(), pyconc::content::ui::PANIC_TITLE.zh());
     let link = query(&panel, "a");
     assert_eq!(link.get_attribute("href").unwrap(), "/");
-    assert_eq!(link.text_content().unwrap(), pyconc::content::ui::START_OVER.zh);
+    assert_eq!(link.text_content().unwrap(), pyconc::content::ui::START_OVER.zh());
     panel.remove();
     document().document_element().unwrap().set_attribute("lang", "en").unwrap();
 }

@@ -25,7 +25,7 @@ fn all_texts() -> Vec<(String, Text)> {
             out.push((format!("model {} list", m.id), *t));
         }
         for t in m.tools {
-            out.push((format!("model {} tool {}", m.id, t.code), t.what));
+            out.push((format!("model {} tool {}", m.id, t.code.get()), t.what));
         }
     }
     for p in PITFALLS {
@@ -125,8 +125,8 @@ fn every_template_is_offered_on_some_path() {
 #[test]
 fn the_interface_words_exist_in_both_languages() {
     for t in [ui::APP_TITLE, ui::START, ui::STEP_OF, ui::CHECKED_OF] {
-        assert!(!t.en.is_empty() && !t.zh.is_empty());
-        assert_ne!(t.en, t.zh);
+        assert!(!t.en().is_empty() && !t.zh().is_empty());
+        assert_ne!(t.en(), t.zh());
     }
 }
 
@@ -138,26 +138,26 @@ fn no_text_claims_asyncio_has_an_open_function() {
     let denials =
         ["no `asyncio.open", "not exist", "has no", "there is no", "does not exist", "不存在", "没有", "并没有"];
     for (at, t) in all_texts() {
-        for s in [t.en, t.zh] {
+        for s in [t.en(), t.zh()] {
             if s.contains("asyncio.open") {
                 assert!(denials.iter().any(|d| s.contains(d)), "{at} mentions asyncio.open without denying it: {s}");
             }
         }
     }
-    let denied = all_texts().iter().any(|(_, t)| t.en.contains("asyncio.open") && t.zh.contains("asyncio.open"));
+    let denied = all_texts().iter().any(|(_, t)| t.en().contains("asyncio.open") && t.zh().contains("asyncio.open"));
     assert!(denied, "the content should say, in both languages, that asyncio has no open()");
 }
 
 #[test]
 fn bound_methods_are_not_said_to_fail_in_a_process_pool() {
     for (at, t) in all_texts() {
-        let en = t.en.to_lowercase();
+        let en = t.en().to_lowercase();
         let claims_failure = (en.contains("method") && en.contains("picklingerror") && !en.contains("lambda"))
-            || (t.zh.contains("实例方法") && t.zh.contains("PicklingError"));
-        assert!(!claims_failure, "{at} seems to say methods cannot be pickled: {}", t.en);
+            || (t.zh().contains("实例方法") && t.zh().contains("PicklingError"));
+        assert!(!claims_failure, "{at} seems to say methods cannot be pickled: {}", t.en());
     }
     let stated = all_texts().iter().any(|(_, t)| {
-        let en = t.en.to_lowercase();
+        let en = t.en().to_lowercase();
         en.contains("bound method") && (en.contains("pickle") || en.contains("work"))
     });
     assert!(stated, "the content should say that bound methods of picklable objects work in a process pool");
@@ -166,15 +166,15 @@ fn bound_methods_are_not_said_to_fail_in_a_process_pool() {
 #[test]
 fn a_worker_process_may_call_asyncio_run_but_coroutines_cannot_be_sent() {
     for (at, t) in all_texts() {
-        let en = t.en.to_lowercase();
+        let en = t.en().to_lowercase();
         let wrong = (en.contains("cannot call `asyncio.run()`") || en.contains("can't call `asyncio.run()`"))
             && (en.contains("child") || en.contains("worker") || en.contains("subprocess"));
-        assert!(!wrong, "{at} repeats the article's error about asyncio.run in a child: {}", t.en);
+        assert!(!wrong, "{at} repeats the article's error about asyncio.run in a child: {}", t.en());
     }
-    let coroutine_fact = all_texts().iter().any(|(_, t)| t.en.contains("cannot pickle 'coroutine' object"));
+    let coroutine_fact = all_texts().iter().any(|(_, t)| t.en().contains("cannot pickle 'coroutine' object"));
     assert!(coroutine_fact, "the content should name the error a coroutine sent to a process pool gives");
     let run_fact = all_texts().iter().any(|(_, t)| {
-        let en = t.en.to_lowercase();
+        let en = t.en().to_lowercase();
         en.contains("asyncio.run")
             && ["worker can", "workers can", "worker may", "that works"].iter().any(|w| en.contains(w))
     });

@@ -44,20 +44,48 @@ impl Lang {
     }
 }
 
-/// A text in every language.
+/// A text in every language: kept in the WebAssembly (the interface and the first question), or in the
+/// language packs that load once the first question is on screen (see [`crate::content::packs`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Text {
-    pub en: &'static str,
-    pub zh: &'static str,
+pub enum Text {
+    Now { en: &'static str, zh: &'static str },
+    Later(u16),
 }
 
 impl Text {
-    /// The text in `lang`.
+    /// The text in `lang`; a text in a pack that has not loaded yet is empty.
     pub fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::Zh => self.zh,
+        match *self {
+            Text::Now { en, .. } if lang == Lang::En => en,
+            Text::Now { zh, .. } => zh,
+            Text::Later(i) => crate::content::packs::text(lang, i),
         }
+    }
+
+    /// The English text.
+    pub fn en(&self) -> &'static str {
+        self.get(Lang::En)
+    }
+
+    /// The Chinese text.
+    pub fn zh(&self) -> &'static str {
+        self.get(Lang::Zh)
+    }
+
+    /// Whether the text waits for a pack.
+    pub fn is_later(&self) -> bool {
+        matches!(self, Text::Later(_))
+    }
+}
+
+/// Language-neutral text kept in the packs: template code, commands, titles and addresses of sources.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Code(pub u16);
+
+impl Code {
+    /// The lines, from whichever pack has loaded (code is the same in every language).
+    pub fn get(self) -> &'static str {
+        crate::content::packs::code(self.0)
     }
 }
 
@@ -136,15 +164,15 @@ pub struct Model {
 /// One entry of a model's debugging toolkit.
 #[derive(Debug)]
 pub struct Tool {
-    pub code: &'static str,
+    pub code: Code,
     pub what: Text,
 }
 
 /// A document the content rests on.
 #[derive(Debug)]
 pub struct Source {
-    pub title: &'static str,
-    pub url: &'static str,
+    pub title: Code,
+    pub url: Code,
 }
 
 /// A scoring rule: when its condition holds, the model gains (or loses) points, for the reason given.
@@ -198,13 +226,13 @@ pub struct Pitfall {
     pub title: Text,
     pub symptom: Text,
     pub fix: Text,
-    pub source: &'static str,
+    pub source: Code,
 }
 
 /// A piece of a template: literal lines, or a choice between blocks by the answers.
 #[derive(Debug)]
 pub enum Segment {
-    Lines(&'static str),
+    Lines(Code),
     /// The first branch whose condition holds is rendered; `Cond::Always` stands for `else`.
     Choice(&'static [(Cond, &'static [Segment])]),
 }

@@ -87,7 +87,7 @@ pub fn markdown_report(answers: &Answers, link: &str, lang: Lang, checked: &[&st
         md.push(format!("- [{mark}] **{}** ({})", t(p.title), p.severity.as_str()));
         md.push(format!("  - {}: {}", t(ui::SYMPTOM), t(p.symptom)));
         md.push(format!("  - {}: {}", t(ui::FIX), t(p.fix)));
-        md.push(format!("  - {}: {}", t(ui::SOURCE), p.source));
+        md.push(format!("  - {}: {}", t(ui::SOURCE), p.source.get()));
     }
     md.push(String::new());
     md.push(format!("## {}", t(ui::TEMPLATE_TITLE)));
@@ -101,13 +101,13 @@ pub fn markdown_report(answers: &Answers, link: &str, lang: Lang, checked: &[&st
     md.push(format!("## {}", t(ui::TOOLKIT_TITLE)));
     md.push(String::new());
     for tool in model.tools {
-        md.push(format!("- `{}` — {}", tool.code, t(tool.what)));
+        md.push(format!("- `{}` — {}", tool.code.get(), t(tool.what)));
     }
     md.push(String::new());
     md.push(format!("## {}", t(ui::SOURCES_TITLE)));
     md.push(String::new());
     for s in model.sources {
-        md.push(format!("- [{}]({})", s.title, s.url));
+        md.push(format!("- [{}]({})", s.title.get(), s.url.get()));
     }
     md.push(String::new());
     md.push(format!("{}: {} ({})", t(ui::EXPORT_CONTENT), META.version, META.date));

@@ -16,7 +16,7 @@ impl Template {
 fn render_into(segments: &[Segment], answers: &Answers, out: &mut String) {
     for segment in segments {
         match segment {
-            Segment::Lines(text) => out.push_str(text),
+            Segment::Lines(code) => out.push_str(code.get()),
             Segment::Choice(branches) => {
                 if let Some((_, body)) = branches.iter().find(|(cond, _)| cond.holds(answers)) {
                     render_into(body, answers, out);

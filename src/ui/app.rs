@@ -34,9 +34,10 @@ fn initial_lang() -> (Lang, bool) {
 #[component]
 fn Shell() -> impl IntoView {
     let (start_lang, stored) = initial_lang();
-    let lang = LangContext { lang: RwSignal::new(start_lang), explicit: RwSignal::new(stored) };
+    let lang = LangContext::new(start_lang, stored);
     provide_context(lang);
     let state = WizardState::provide();
+    crate::ui::packs::load_after_first_paint(lang);
 
     // A language in the link wins over storage and the browser.
     Effect::new(move |_| {

@@ -87,7 +87,7 @@ pub fn Checklist(
                             <dt>{tr(ui::APPLIES_TO)}</dt>
                             <dd>{move || lang.t(p.versions)} " · " {move || lang.t(p.platforms)}</dd>
                             <dt>{tr(ui::SOURCE)}</dt>
-                            <dd><a href=p.source rel="noopener noreferrer">{p.source}</a></dd>
+                            <dd><a href=p.source.get() rel="noopener noreferrer">{p.source.get()}</a></dd>
                         </dl>
                     </details>
                 </li>

@@ -9,9 +9,27 @@ use leptos::prelude::*;
 pub struct LangContext {
     pub lang: RwSignal<Lang>,
     pub explicit: RwSignal<bool>,
+    /// Which language packs have arrived or failed (see `ui::packs`).
+    pub packs: PackState,
+}
+
+/// The state of the language packs, one bit per language.
+#[derive(Clone, Copy)]
+pub struct PackState {
+    pub loaded: RwSignal<u8>,
+    pub failed: RwSignal<u8>,
 }
 
 impl LangContext {
+    /// A context starting in `lang`; `explicit` says whether the user (or the link) chose it.
+    pub fn new(lang: Lang, explicit: bool) -> LangContext {
+        LangContext {
+            lang: RwSignal::new(lang),
+            explicit: RwSignal::new(explicit),
+            packs: PackState { loaded: RwSignal::new(0), failed: RwSignal::new(0) },
+        }
+    }
+
     /// The context provided by `App`.
     pub fn expect() -> LangContext {
         expect_context::<LangContext>()
@@ -19,7 +37,21 @@ impl LangContext {
 
     /// A text in the current language, tracked.
     pub fn t(&self, text: Text) -> &'static str {
+        if text.is_later() {
+            self.packs.loaded.track();
+        }
         text.get(self.lang.get())
+    }
+
+    /// Whether the current language's pack is there, tracked.
+    pub fn pack_ready(&self) -> bool {
+        self.packs.loaded.track();
+        crate::content::packs::is_loaded(self.lang.get())
+    }
+
+    /// Whether fetching the current language's pack failed, tracked.
+    pub fn pack_failed(&self) -> bool {
+        self.packs.failed.get() & (1 << self.lang.get() as u8) != 0
     }
 }
 

@@ -37,6 +37,7 @@ pub fn QuestionStep(
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
             let _ = h.focus();
+            crate::ui::timing::first_question_shown();
         }
     });
 

@@ -90,15 +90,15 @@ pub fn ResultPage(
     let tools = model
         .tools
         .iter()
-        .map(|tool| view! { <li><code>{tool.code}</code> " – " <RichText text=tool.what/></li> })
+        .map(|tool| view! { <li><code>{tool.code.get()}</code> " – " <RichText text=tool.what/></li> })
         .collect_view();
     let sources = model
         .sources
         .iter()
-        .map(|s| view! { <li><a href=s.url rel="noopener noreferrer">{s.title}</a></li> })
+        .map(|s| view! { <li><a href=s.url.get() rel="noopener noreferrer">{s.title.get()}</a></li> })
         .collect_view();
     let pitfall_sources = {
-        let mut urls: Vec<&'static str> = rec.pitfalls.iter().map(|p| p.source).collect();
+        let mut urls: Vec<&'static str> = rec.pitfalls.iter().map(|p| p.source.get()).collect();
         urls.sort_unstable();
         urls.dedup();
         urls.into_iter().map(|u| view! { <li><a href=u rel="noopener noreferrer">{u}</a></li> }).collect_view()

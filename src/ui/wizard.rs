@@ -4,6 +4,7 @@
 use crate::content::{QuestionId, ui};
 use crate::ui::i18n::{LangContext, fill};
 use crate::ui::link_notice::LinkNotice;
+use crate::ui::packs::PackPending;
 use crate::ui::question::QuestionStep;
 use crate::ui::result::ResultPage;
 use crate::ui::summary::AnswerSummary;
@@ -40,6 +41,7 @@ pub fn Wizard() -> impl IntoView {
 
     // The document title says where the user is.
     Effect::new(move |_| {
+        lang.pack_ready();
         let title = match current.get() {
             Some(q) => {
                 let p = progress_for(q, &answers.get());
@@ -69,7 +71,13 @@ pub fn Wizard() -> impl IntoView {
         None => lang.t(ui::RESULT_TITLE).to_string(),
     };
 
+    // Every step but a fresh first question needs the language pack (the summary does too).
+    let waiting = move || {
+        !lang.pack_ready() && (current.get() != Some(QuestionId(0)) || answers.with(|a| !a.path().is_empty()))
+    };
+
     let step = move || match current.get() {
+        _ if waiting() => view! { <PackPending/> }.into_any(),
         Some(q) => {
             let a = answers.get_untracked();
             let preselect = a.get(q).or_else(|| state.remembered.with_untracked(|r| r.get(q)));
@@ -106,7 +114,7 @@ pub fn Wizard() -> impl IntoView {
                 {step}
             </div>
             <aside class="pc-wizard__side">
-                <AnswerSummary current/>
+                {move || (!waiting()).then(|| view! { <AnswerSummary current/> })}
             </aside>
             <div class="pc-sr-only" aria-live="polite" aria-atomic="true">{announcement}</div>
         </div>

@@ -1,0 +1,297 @@
+// The benchmark (README: ./scripts/bench.sh). Serves dist/ with gzip and brotli on 127.0.0.1 and measures,
+// in headless Chromium: the bytes of the first load and of what loads after it, where the WebAssembly's
+// bytes go, cold load to first paint and to the first question being interactive (with and without 4x
+// CPU throttling), step latency over 200+ answers and 200 result pages (4x throttling), layout shift,
+// Lighthouse (mobile) and, from target/bench/engine.json, the engine's evaluations per second. Each timed
+// figure is the median of at least 10 runs, with min and max. Writes target/bench/bench.json and
+// target/bench/bench.md and prints the table.
+import { chromium } from '@playwright/test';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { analyse } from './wasm-names.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS || 10);
+const STEPS = 200;
+const OUT = 'target/bench';
+const BUDGET = JSON.parse(readFileSync('tests/size-budget.json', 'utf8'));
+mkdirSync(OUT, { recursive: true });
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+  const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  return { n: s.length, median, p50: q(0.5), p95: q(0.95), min: s[0], max: s[s.length - 1] };
+};
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function serve() {
+  const port = await freePort();
+  const server = spawn('node', ['scripts/static-server.mjs', String(port), 'dist'], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { origin: `http://127.0.0.1:${port}`, stop: () => server.kill() };
+}
+
+function sizes(file) {
+  const raw = readFileSync(file);
+  return {
+    raw: raw.length,
+    gzip: gzipSync(raw, { level: 9 }).length,
+    brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/** Which files load before the first question is interactive, and which after, on a cold `/?v=1`. */
+async function loadSets(browser, origin) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const seen = [];
+  let marked = false;
+  page.on('request', (r) => seen.push({ path: new URL(r.url()).pathname, before: !marked }));
+  await page.goto(`${origin}/?v=1`);
+  await page.waitForFunction(() => performance.getEntriesByName('pc-first-question').length > 0);
+  marked = true;
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  await context.close();
+  const row = ({ path, before }) => {
+    const file = join('dist', path === '/' ? 'index.html' : decodeURIComponent(path.slice(1)));
+    return { path, before, ...(existsSync(file) ? sizes(file) : { raw: 0, gzip: 0, brotli: 0 }) };
+  };
+  const unique = [...new Map(seen.map((s) => [s.path, s])).values()].map(row);
+  const sum = (rows, k) => rows.reduce((t, r) => t + r[k], 0);
+  const first = unique.filter((r) => r.before);
+  const later = unique.filter((r) => !r.before);
+  return {
+    first, later,
+    firstTotal: { raw: sum(first, 'raw'), gzip: sum(first, 'gzip'), brotli: sum(first, 'brotli') },
+    laterTotal: { raw: sum(later, 'raw'), gzip: sum(later, 'gzip'), brotli: sum(later, 'brotli') },
+  };
+}
+
+function wasmBreakdown() {
+  const dir = join(OUT, 'named');
+  mkdirSync(dir, { recursive: true });
+  const input = 'target/wasm32-unknown-unknown/release/which-python-concurrency.wasm';
+  execFileSync('wasm-bindgen', ['--keep-debug', '--target', 'web', '--out-dir', dir, input]);
+  execFileSync('wasm-opt', ['-Oz', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
+    '--enable-reference-types', join(dir, 'which-python-concurrency_bg.wasm'), '-o', join(dir, 'named.wasm')]);
+  const a = analyse(join(dir, 'named.wasm'));
+  const code = a.sections.find((s) => s.name === 'code')?.bytes ?? 0;
+  const data = a.sections.find((s) => s.name === 'data')?.bytes ?? 0;
+  return {
+    note: 'release build re-optimised with names kept (wasm-opt -Oz -g); code bytes before compression',
+    code, data,
+    crates: a.crates.slice(0, 10),
+    functions: a.functions.slice(0, 10).map((f) => ({ name: f.name.replace(/::h[0-9a-f]{16}$/, ''), bytes: f.bytes })),
+  };
+}
+
+async function coldLoads(browser, origin, throttle) {
+  const rows = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    await page.goto(`${origin}/?v=1`);
+    await page.waitForFunction(() => performance.getEntriesByName('pc-first-question').length > 0, null, { timeout: 60_000 });
+    rows.push(await page.evaluate(() => {
+      const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+      return { firstPaint: at('first-paint'), fcp: at('first-contentful-paint'), mounted: at('pc-mounted'), firstQuestion: at('pc-first-question') };
+    }));
+    await context.close();
+  }
+  const pick = (k) => stats(rows.map((r) => r[k]));
+  return { throttle, runs: RUNS, firstPaint: pick('firstPaint'), fcp: pick('fcp'), mounted: pick('mounted'), firstQuestion: pick('firstQuestion') };
+}
+
+async function layoutShift(browser, origin, path) {
+  const values = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${origin}${path}`);
+    await page.waitForFunction(() => performance.getEntriesByName('pc-mounted').length > 0);
+    await page.waitForTimeout(1000);
+    values.push(await page.evaluate(() => window.__cls));
+    await context.close();
+  }
+  return { path, ...stats(values) };
+}
+
+/** Answer clicks to the next step on screen, with 4x CPU throttling. */
+async function stepLatency(browser, origin) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  // From the click event's timestamp until the DOM shows the next step and is laid out. Event Timing
+  // (click to next paint) reports only interactions of 16 ms or more: those are counted too.
+  await page.addInitScript(() => {
+    window.__slow = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.name === 'click') window.__slow.push(e.duration); })
+      .observe({ type: 'event', durationThreshold: 16, buffered: true });
+    window.__arm = () => new Promise((resolve) => {
+      const where = () => document.querySelector('form.pc-question')?.dataset.question
+        ?? (document.querySelector('[data-testid="model-name"]') ? 'result' : '');
+      const before = where();
+      document.addEventListener('click', (ev) => {
+        const t0 = ev.timeStamp;
+        const check = () => {
+          const now = where();
+          if (now && now !== before) {
+            document.querySelector('h2')?.getBoundingClientRect();
+            resolve({ ms: performance.now() - t0, to: now });
+          } else setTimeout(check, 0);
+        };
+        setTimeout(check, 0);
+      }, { once: true, capture: true });
+    });
+  });
+  let seed = 12345;
+  const random = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const question = [];
+  const result = [];
+  const models = new Set();
+  const answerStep = async () => {
+    const radios = page.locator('form.pc-question input[type="radio"]');
+    const count = await radios.count();
+    await radios.nth(random(count)).check();
+    const armed = page.evaluate(() => window.__arm());
+    await page.locator('form.pc-question button[type="submit"]').click();
+    return armed;
+  };
+  while (question.length < STEPS || result.length < STEPS) {
+    await page.goto(`${origin}/?v=1`);
+    await page.locator('form.pc-question').waitFor();
+    for (;;) {
+      const r = await answerStep();
+      if (r.to !== 'result') { question.push(r.ms); continue; }
+      result.push(r.ms);
+      models.add(await page.getByTestId('model-name').innerText());
+      // Back to the last question and on to the result again, for more result samples.
+      for (let i = 0; i < 9 && result.length < STEPS; i++) {
+        await page.goBack();
+        await page.locator('form.pc-question').waitFor();
+        const armed = page.evaluate(() => window.__arm());
+        await page.locator('form.pc-question button[type="submit"]').click();
+        result.push((await armed).ms);
+      }
+      break;
+    }
+  }
+  const slow = await page.evaluate(() => window.__slow);
+  await context.close();
+  return { throttle: 4, question: stats(question), result: stats(result), models: models.size, eventTimingOver16ms: slow.length };
+}
+
+async function lighthouseRuns(origin) {
+  const rows = [];
+  for (let i = 0; i < RUNS; i++) {
+    const out = join(OUT, `lighthouse-${i}.json`);
+    execFileSync('npx', ['lighthouse', `${origin}/`, '--quiet', '--output=json', `--output-path=${out}`,
+      `--chrome-flags=${CHROMIUM_ARGS.join(' ')}`, '--only-categories=performance,accessibility,best-practices,seo'],
+    { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    rows.push({
+      performance: r.categories.performance.score * 100,
+      accessibility: r.categories.accessibility.score * 100,
+      bestPractices: r.categories['best-practices'].score * 100,
+      seo: r.categories.seo.score * 100,
+      fcp: r.audits['first-contentful-paint'].numericValue,
+      lcp: r.audits['largest-contentful-paint'].numericValue,
+      cls: r.audits['cumulative-layout-shift'].numericValue,
+    });
+  }
+  const pick = (k) => stats(rows.map((r) => r[k]));
+  return { runs: RUNS, performance: pick('performance'), accessibility: pick('accessibility'), bestPractices: pick('bestPractices'), seo: pick('seo'), fcp: pick('fcp'), lcp: pick('lcp'), cls: pick('cls') };
+}
+
+const kb = (b) => `${round(b / 1024, 1)} KB`;
+const ms = (s) => `${round(s.median)} ms (${round(s.min)}–${round(s.max)})`;
+
+function markdown(r) {
+  const lines = [];
+  lines.push('| measure | median (min–max) | target |', '| --- | --- | --- |');
+  lines.push(`| first load, brotli (all assets before the first question) | ${kb(r.bytes.firstTotal.brotli)} (${r.bytes.firstTotal.brotli} B; gzip ${r.bytes.firstTotal.gzip} B, raw ${r.bytes.firstTotal.raw} B) | ≤ ${kb(BUDGET.first_load_brotli_bytes)} |`);
+  lines.push(`| loaded after the first question, brotli | ${kb(r.bytes.laterTotal.brotli)} | – |`);
+  for (const c of r.cold) {
+    lines.push(`| first paint, CPU ×${c.throttle} | ${ms(c.firstPaint)} | – |`);
+    lines.push(`| first question interactive, CPU ×${c.throttle} | ${ms(c.firstQuestion)} | ${c.throttle === 4 ? '≤ 500 ms' : '–'} |`);
+  }
+  lines.push(`| step latency p50 / p95, CPU ×4 (${r.steps.question.n} steps) | ${round(r.steps.question.p50)} / ${round(r.steps.question.p95)} ms (max ${round(r.steps.question.max)}) | p95 ≤ 16 ms |`);
+  lines.push(`| result page p50 / p95, CPU ×4 (${r.steps.result.n} results, ${r.steps.models} models) | ${round(r.steps.result.p50)} / ${round(r.steps.result.p95)} ms (max ${round(r.steps.result.max)}) | p95 ≤ 16 ms |`);
+  lines.push(`| clicks whose next paint took ≥ 16 ms (Event Timing) | ${r.steps.eventTimingOver16ms} of ${r.steps.question.n + r.steps.result.n} | 0 |`);
+  for (const s of r.cls) lines.push(`| layout shift (CLS) on ${s.path} | ${round(s.median, 3)} (${round(s.min, 3)}–${round(s.max, 3)}) | 0.00 |`);
+  if (r.lighthouse) {
+    const l = r.lighthouse;
+    lines.push(`| Lighthouse mobile: performance / accessibility / best practices / SEO | ${l.performance.median} / ${l.accessibility.median} / ${l.bestPractices.median} / ${l.seo.median} (min ${l.performance.min} / ${l.accessibility.min} / ${l.bestPractices.min} / ${l.seo.min}) | 100 / 100 / 100 / 100 |`);
+    lines.push(`| Lighthouse first contentful paint | ${ms(l.fcp)} | – |`);
+    lines.push(`| Lighthouse largest contentful paint | ${ms(l.lcp)} | – |`);
+  }
+  if (r.engine) {
+    lines.push(`| engine, full evaluations per second (all ${r.engine.paths.toLocaleString('en')} paths, ${r.engine.threads} threads) | ${Math.round(r.engine.evals_per_sec).toLocaleString('en')} /s (${r.engine.seconds} s) | – |`);
+    lines.push(`| engine, one thread, median of ${r.engine.single_thread.runs} | ${Math.round(r.engine.single_thread.median).toLocaleString('en')} /s (${Math.round(r.engine.single_thread.min).toLocaleString('en')}–${Math.round(r.engine.single_thread.max).toLocaleString('en')}) | – |`);
+  }
+  lines.push('', '| first-load file | raw | gzip | brotli |', '| --- | --- | --- | --- |');
+  for (const f of [...r.bytes.first, ...r.bytes.later.map((x) => ({ ...x, path: `${x.path} (after)` }))]) {
+    lines.push(`| ${f.path} | ${f.raw} | ${f.gzip} | ${f.brotli} |`);
+  }
+  lines.push('', `WebAssembly: code ${r.wasm.code} B, data ${r.wasm.data} B (raw). Largest crates (code bytes):`, '');
+  lines.push('| crate | bytes |', '| --- | --- |', ...r.wasm.crates.map((c) => `| ${c.name} | ${c.bytes} |`));
+  lines.push('', 'Largest functions:', '', '| function | bytes |', '| --- | --- |');
+  lines.push(...r.wasm.functions.map((f) => `| \`${f.name.slice(0, 110)}\` | ${f.bytes} |`));
+  return lines.join('\n') + '\n';
+}
+
+const { origin, stop } = await serve();
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+try {
+  const result = { date: new Date().toISOString(), runs: RUNS };
+  console.error('bench: bytes');
+  result.bytes = await loadSets(browser, origin);
+  result.wasm = wasmBreakdown();
+  console.error('bench: cold loads');
+  result.cold = [await coldLoads(browser, origin, 1), await coldLoads(browser, origin, 4)];
+  console.error('bench: layout shift');
+  result.cls = [await layoutShift(browser, origin, '/'), await layoutShift(browser, origin, '/?v=1')];
+  console.error('bench: step latency');
+  result.steps = await stepLatency(browser, origin);
+  if (process.env.BENCH_LIGHTHOUSE !== '0') {
+    console.error('bench: lighthouse');
+    result.lighthouse = await lighthouseRuns(origin);
+  }
+  const enginePath = join(OUT, 'engine.json');
+  if (existsSync(enginePath)) result.engine = JSON.parse(readFileSync(enginePath, 'utf8'));
+  writeFileSync(join(OUT, 'bench.json'), JSON.stringify(result, null, 2));
+  const md = markdown(result);
+  writeFileSync(join(OUT, 'bench.md'), md);
+  console.log(md);
+} finally {
+  await browser.close();
+  stop();
+}

@@ -1,0 +1,27 @@
+// Post-build step: fills the static first screen of index.html (the `data-ui` elements) with the interface
+// words of src/content/data/ui.toml, in both languages, from the ui.json that build.rs writes. The app
+// renders the same words, so the first screen and the mounted app say the same thing.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { outDir } from './packs.mjs';
+
+const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function fillShell(staging) {
+  const words = JSON.parse(readFileSync(join(outDir(staging), 'ui.json'), 'utf8'));
+  const file = join(staging, 'index.html');
+  let filled = 0;
+  const html = readFileSync(file, 'utf8').replace(
+    /<(\w+)([^>]*?) data-ui="([a-z0-9_]+)"([^>]*)><\/\1>/g,
+    (_, tag, before, key, after) => {
+      const t = words[key];
+      if (!t) throw new Error(`static shell: index.html names ui word \`${key}\`, which ui.toml lacks`);
+      filled++;
+      const both = `<span class="pc-t" lang="en">${escape(t.en)}</span><span class="pc-t" lang="zh-CN">${escape(t.zh)}</span>`;
+      return `<${tag}${before}${after}>${both}</${tag}>`;
+    },
+  );
+  if (/data-ui="/.test(html)) throw new Error('static shell: a data-ui element is not empty, so it was not filled');
+  writeFileSync(file, html);
+  console.log(`static shell: ${filled} texts filled in both languages`);
+}

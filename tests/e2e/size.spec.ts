@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+// The first load stays within its brotli budget (tests/size-budget.json). The files of the first load are
+// read from dist/index.html (every same-origin href and src, and the modules the loader imports), and a
+// cold load in the browser checks that nothing else is fetched before the first question is interactive.
+
+const budget = JSON.parse(readFileSync('tests/size-budget.json', 'utf8')).first_load_brotli_bytes as number;
+const brotli = (path: string) =>
+  brotliCompressSync(readFileSync(path), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+function firstLoadFiles(): string[] {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const refs = [...html.matchAll(/(?:href|src)="([^"]+)"|from '([^']+)'|init\(\{?\s*module_or_path:\s*'([^']+)'/g)]
+    .map((m) => m[1] ?? m[2] ?? m[3])
+    .filter((u) => u.startsWith('/') && !u.startsWith('//') && !u.includes('?') && u !== '/')
+    .map((u) => u.replace(/#.*$/, ''));
+  return ['/index.html', ...new Set(refs)];
+}
+
+test('the first load stays within the brotli budget', () => {
+  const files = firstLoadFiles();
+  expect(files.some((f) => f.endsWith('.wasm')), `the .wasm is among ${files}`).toBe(true);
+  expect(files.some((f) => f.endsWith('.js')), `the loader is among ${files}`).toBe(true);
+  let total = 0;
+  const rows = files.map((f) => {
+    const path = join('dist', f);
+    const size = { file: f, raw: statSync(path).size, brotli: brotli(path) };
+    total += size.brotli;
+    return size;
+  });
+  console.log(rows.map((r) => `${r.file}: ${r.raw} B raw, ${r.brotli} B brotli`).join('\n'));
+  console.log(`first load: ${total} B brotli of a ${budget} B budget`);
+  expect(total, `first load ${total} B brotli, budget ${budget} B`).toBeLessThanOrEqual(budget);
+});
+
+test('a cold load fetches nothing outside that list before the first question', async ({ browser }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const before: string[] = [];
+  let marked = false;
+  page.on('request', (r) => { if (!marked) before.push(new URL(r.url()).pathname); });
+  await page.goto('/?v=1');
+  await page.waitForFunction(() => performance.getEntriesByName('pc-first-question').length > 0);
+  marked = true;
+  const listed = new Set(firstLoadFiles().map((f) => (f === '/index.html' ? '/' : f)));
+  const unlisted = before.filter((p) => !listed.has(p));
+  expect(unlisted).toEqual([]);
+  await context.close();
+});
