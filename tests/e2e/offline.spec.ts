@@ -137,3 +137,18 @@ test('a new deploy replaces the cache of the old one', async ({ context, page })
     rmSync(second, { recursive: true, force: true });
   }
 });
+
+test('when the code cannot be downloaded, a panel says so in the link\'s language and "Try again" brings the app back', async ({ page }) => {
+  await page.route('**/*_bg.wasm', (route) => route.abort('internetdisconnected'));
+  const link = LINKS[0];
+  await page.goto(`/?${link.query}&lang=zh`);
+  const panel = page.locator('#pc-load-error');
+  await expect(panel.getByRole('heading', { level: 1 })).toHaveText('应用无法加载');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.locator('#pc-panic')).toHaveCount(0);
+
+  await page.unroute('**/*_bg.wasm');
+  await panel.getByRole('link', { name: '重试' }).click();
+  expect(await new WizardPage(page).model()).toBe(link.model);
+  await expect(page.locator('#pc-load-error')).toHaveCount(0);
+});
