@@ -1,11 +1,15 @@
-// trunk post-build hook. trunk starts the hooks of one stage together, so the steps that rewrite
-// index.html run here one after the other: packs and the static first screen, then the
-// Content-Security-Policy, which hashes the final inline scripts.
-import { execFileSync } from 'node:child_process';
+// trunk post-build hook. trunk starts the hooks of one stage all at once, so the steps that touch the
+// build run here, one after the other: the language packs and the static first screen's words, then the
+// Content-Security-Policy (it hashes the final inline script), then the service worker (its cache name
+// hashes every file, the final index.html and the packs included).
+//   node scripts/post-build.mjs [dir]     (dir: TRUNK_STAGING_DIR, else the argument, else dist)
 import { copyPacks } from './packs.mjs';
 import { fillShell } from './static-shell.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
 copyPacks(staging);
 fillShell(staging);
-execFileSync('node', ['scripts/csp.mjs', staging], { stdio: 'inherit' });
+await import('./csp.mjs');
+const { writeServiceWorker, WORKER_FILE } = await import('./service-worker.mjs');
+const { name, files } = writeServiceWorker(staging);
+console.log(`service worker: ${WORKER_FILE}, cache ${name}, ${files.length} files precached`);

@@ -1,5 +1,6 @@
 //! Mounts the app in place of the static first screen of index.html. The panic hook logs the message and
-//! shows the "start over" panel.
+//! shows the "start over" panel;
+//! the service worker keeps the app available offline.
 
 fn main() {
     pyconc::ui::panic_panel::install();
@@ -9,4 +10,5 @@ fn main() {
     }
     leptos::mount::mount_to_body(pyconc::ui::app::App);
     pyconc::ui::timing::mark(pyconc::ui::timing::MOUNTED);
+    pyconc::ui::offline::register();
 }

@@ -8,6 +8,7 @@ pub mod code_block;
 pub mod i18n;
 pub mod landing;
 pub mod link_notice;
+pub mod offline;
 pub mod packs;
 pub mod panic_panel;
 pub mod question;

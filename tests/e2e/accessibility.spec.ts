@@ -33,6 +33,28 @@ const STATES: { name: string; open: (page: Page) => Promise<void> }[] = [
       await expect(page.getByTestId('link-notice')).toBeVisible();
     },
   },
+  {
+    name: 'error panel: the app could not load',
+    open: async (page) => {
+      // The WebAssembly download fails (a broken deploy, a proxy error): trunk's initializer shows it.
+      await page.route('**/*_bg.wasm', (route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' }));
+      await page.goto('/?v=1&work=io');
+      await expect(page.locator('#pc-load-error')).toBeVisible();
+    },
+  },
+  {
+    name: 'error panel: the app panicked',
+    open: async (page) => {
+      // Safari throws a SecurityError from history.pushState past 100 calls in 30 seconds; the router
+      // treats a refused pushState as a bug and panics, so the panic panel shows.
+      await page.addInitScript(() => {
+        History.prototype.pushState = () => { throw new DOMException('Attempt to use history.pushState() more than 100 times per 30 seconds', 'SecurityError'); };
+      });
+      await page.goto('/');
+      await page.getByRole('button', { name: /^(Start|开始)$/ }).click();
+      await expect(page.locator('#pc-panic')).toBeVisible();
+    },
+  },
 ];
 
 for (const lang of ['en', 'zh'] as const) {

@@ -13,11 +13,19 @@ const brotli = (path: string) =>
 
 function firstLoadFiles(): string[] {
   const html = readFileSync('dist/index.html', 'utf8');
-  const refs = [...html.matchAll(/(?:href|src)="([^"]+)"|from '([^']+)'|init\(\{?\s*module_or_path:\s*'([^']+)'/g)]
-    .map((m) => m[1] ?? m[2] ?? m[3])
-    .filter((u) => u.startsWith('/') && !u.startsWith('//') && !u.includes('?') && u !== '/')
-    .map((u) => u.replace(/#.*$/, ''));
-  return ['/index.html', ...new Set(refs)];
+  const attr = (tag: string, name: string) => tag.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1];
+  const refs: string[] = [];
+  // Stylesheets, preloads and the favicon, which the page fetches as it loads. The manifest and the
+  // apple-touch icon are fetched only to install the app.
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+    const rel = attr(tag, 'rel') ?? '';
+    if (['stylesheet', 'modulepreload', 'preload', 'icon'].includes(rel)) refs.push(attr(tag, 'href') ?? '');
+  }
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) refs.push(attr(tag, 'src') ?? '');
+  // The modules and the .wasm that trunk's inline loader imports.
+  for (const m of html.matchAll(/(?:from |import\()\s*'([^']+)'|module_or_path:\s*'([^']+)'/g)) refs.push(m[1] ?? m[2]);
+  const local = refs.filter((u) => u.startsWith('/') && !u.startsWith('//'));
+  return ['/index.html', ...new Set(local)];
 }
 
 test('the first load stays within the brotli budget', () => {

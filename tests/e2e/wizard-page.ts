@@ -53,6 +53,24 @@ export class WizardPage {
     await expect(this.option(id)).toBeChecked();
     await this.page.keyboard.press('Enter');
     await this.waitForStepAfter(before);
+    await this.expectFocusKept();
+  }
+
+  /** Presses `key` (Tab, or Shift+Tab) until `target` has the focus; fails after `limit` presses. */
+  async tabTo(target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab', limit = 200): Promise<void> {
+    for (let i = 0; i < limit; i++) {
+      if (await target.evaluate((el) => el === document.activeElement)) return;
+      await this.page.keyboard.press(key);
+    }
+    throw new Error(`${key} never reached ${target}`);
+  }
+
+  /** Fails when the focus is lost (on the body, or nowhere) once the app has had time to place it. */
+  async expectFocusKept(): Promise<void> {
+    await expect.poll(() => this.page.evaluate(() => {
+      const el = document.activeElement;
+      return el && el !== document.body ? el.tagName : 'lost';
+    }), { message: 'focus is lost' }).not.toBe('lost');
   }
 
   private async waitForStepAfter(before: string): Promise<void> {

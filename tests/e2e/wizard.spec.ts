@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { WALKS, query } from './walks';
 import { WizardPage } from './wizard-page';
 
@@ -9,12 +10,7 @@ for (const [i, walk] of WALKS.entries()) {
     await app.open();
     if (how === 'keyboard') {
       // From the landing to the result with no mouse event: Tab to Start, Enter, then keys only.
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Tab');
-      let guard = 0;
-      while (!(await page.getByRole('button', { name: /^Start$/ }).evaluate((b) => b === document.activeElement)) && guard++ < 15) {
-        await page.keyboard.press('Tab');
-      }
+      await app.tabTo(page.getByRole('button', { name: /^Start$/ }), 'Tab', 15);
       await page.keyboard.press('Enter');
     } else {
       await app.start();
@@ -26,6 +22,47 @@ for (const [i, walk] of WALKS.entries()) {
     await expect(page).toHaveTitle(/Your recommendation/);
   });
 }
+
+test('keyboard only: from the landing to a downloaded template, and an edit from the summary, focus never lost', async ({ page }) => {
+  // Any real mouse or pointer event on the page is recorded; the walk must make none.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __mouse: string[] }).__mouse = seen;
+    for (const type of ['mousedown', 'mouseup', 'mousemove', 'pointerdown', 'pointerup', 'wheel', 'contextmenu']) {
+      window.addEventListener(type, (e) => { if (e.isTrusted) seen.push(type); }, true);
+    }
+  });
+  const app = new WizardPage(page);
+  const walk = WALKS.find((w) => w.model === 'processes')!;
+  await app.open();
+  await app.tabTo(page.getByRole('button', { name: /^Start$/ }), 'Tab', 15);
+  await page.keyboard.press('Enter');
+  await app.expectFocusKept();
+  await app.walk(walk.answers, 'keyboard'); // checks the focus after every step change
+  expect(await app.model()).toBe('processes');
+  await app.expectFocusKept();
+
+  // Export the template: Tab to the button, Enter.
+  await app.tabTo(page.getByRole('button', { name: 'Download .py' }));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(download.suggestedFilename()).toBe('processes.py');
+  const text = readFileSync((await download.path())!, 'utf8');
+  expect(text.startsWith('# Which Python concurrency model? — ')).toBe(true);
+  expect(text).toContain(`# Link: http`);
+  await app.expectFocusKept();
+
+  // Edit an answer from the summary: Tab to its "Change" button, Space; the question comes back focused.
+  await app.tabTo(app.summary.getByRole('button', { name: /Change.*On failure/ }));
+  await page.keyboard.press(' ');
+  expect(await app.currentQuestion()).toBe('fail');
+  await app.expectFocusKept();
+  await expect(app.option('fast')).toBeChecked();
+  await app.answerByKeyboard('all');
+  expect(await app.model()).toBe('processes');
+  expect(new URL(page.url()).searchParams.get('fail')).toBe('all');
+
+  expect(await page.evaluate(() => (window as unknown as { __mouse: string[] }).__mouse)).toEqual([]);
+});
 
 test('Back and the browser Back both return to the previous question with its answer kept', async ({ page }) => {
   const app = new WizardPage(page);

@@ -1,0 +1,113 @@
+// trunk post-build step (run by scripts/post-build.mjs, after the CSP is written): writes the service
+// worker `sw.js` into the build's root. Its precache list is every file of the build, and its cache name
+// is a hash of their names and contents, so a new deploy (any changed file) gets a new cache and the
+// old one is deleted when the new worker activates. The worker's own code is `worker` below.
+//
+//   node scripts/service-worker.mjs [dir]     (dir: TRUNK_STAGING_DIR, else the argument, else dist)
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The worker's file name, at the site root so that its scope is the whole app. */
+export const WORKER_FILE = 'sw.js';
+/** Every cache of the app is named with this prefix; the worker deletes only caches carrying it. */
+export const CACHE_PREFIX = 'pyconc-';
+
+/** Every file under `dir` (but the worker), as root-relative URL paths, sorted. */
+export function buildFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out.push('/' + relative(dir, path).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.filter((p) => p !== `/${WORKER_FILE}`).sort();
+}
+
+/** The cache name for the files under `dir`: changes whenever a file is added, removed or changed. */
+export function cacheName(dir, files = buildFiles(dir)) {
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(file).update('\0').update(readFileSync(join(dir, file))).update('\0');
+  }
+  return CACHE_PREFIX + hash.digest('hex').slice(0, 16);
+}
+
+/** The worker's source for the files under `dir`. */
+export function workerSource(dir) {
+  const files = buildFiles(dir);
+  return worker(cacheName(dir, files), files);
+}
+
+/** Writes `sw.js` into `dir`; returns its cache name and precache list. */
+export function writeServiceWorker(dir) {
+  const files = buildFiles(dir);
+  const name = cacheName(dir, files);
+  writeFileSync(join(dir, WORKER_FILE), worker(name, files));
+  return { name, files };
+}
+
+// The worker. Strategy:
+// - install: precache every file of this build into this build's cache;
+// - activate: delete the app's caches of other builds;
+// - navigations (any address under /, such as /?v=1&work=io&…): network first, so that a new deploy
+//   is seen at once; with no network, the cached index.html (the app reads its state from the address);
+// - other same-origin GETs (the hashed .js, .wasm, .css and public/*): cache first, then the network.
+// Requests to other origins are left alone (the app makes none).
+function worker(name, files) {
+  return `// Written by scripts/service-worker.mjs at build time; do not edit.
+const CACHE = ${JSON.stringify(name)};
+const PREFIX = ${JSON.stringify(CACHE_PREFIX)};
+const FILES = ${JSON.stringify(files, null, 2)};
+// Files whose names carry no content hash may be in the HTTP cache from an older deploy: fetch them anew.
+const HASHED = /[0-9a-f]{16}/;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    await cache.addAll(FILES.map((file) => new Request(file, { cache: HASHED.test(file) ? 'default' : 'no-cache' })));
+    // Take over from an older worker at once instead of after every tab of the app has closed. This is
+    // safe here: a page loads all its code and styles at start, so a page opened under the old worker
+    // never asks for a file of the old build afterwards, and its later requests (icons, the manifest)
+    // have the same names in the new build.
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
+    }
+    // Control the page of the first visit too, so that it is served from the cache from now on and
+    // tests can see the worker in charge; the page's files came from the same build, so nothing changes.
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    // The fresh page is not stored: the cached index.html must stay the one whose hashed files are in
+    // this cache, until the next deploy's worker replaces both.
+    event.respondWith(fetch(request).catch(() => caches.match('/index.html', { cacheName: CACHE })));
+    return;
+  }
+  event.respondWith(
+    caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)),
+  );
+});
+`;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
+  const { name, files } = writeServiceWorker(dir);
+  console.log(`service worker: ${WORKER_FILE}, cache ${name}, ${files.length} files`);
+}

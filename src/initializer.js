@@ -1,0 +1,78 @@
+// trunk's initializer for the WebAssembly app (`data-initializer` in index.html; trunk imports it from
+// the page's origin, so the CSP needs nothing more). When the app cannot load or start (offline on a first
+// visit, a broken or refused download, a browser without WebAssembly), it shows an error panel with a
+// "Try again" link instead of a blank page. A panic while starting shows the app's own panel
+// (src/ui/panic_panel.rs), so this one stays away then.
+//
+// This panel appears when the app's code and texts are not there, so its few words live here, in both
+// languages of the app; the language is picked as the app picks it: the link, a stored choice, the browser.
+
+const TEXT = {
+  en: {
+    title: 'The app could not load',
+    body: 'Its code did not arrive or could not start, perhaps because the connection dropped. Your answers are kept in the address: try again when you are back online.',
+    retry: 'Try again',
+  },
+  zh: {
+    title: '应用无法加载',
+    body: '程序代码没有下载完成或无法启动,可能是网络中断了。你的回答保存在地址里:联网后再试一次即可。',
+    retry: '重试',
+  },
+};
+
+/** Reads a stored preference; storage may be disabled or throw. */
+function stored(key) {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** The app's language: `lang=` in the link, else the stored choice, else the browser's. */
+function language() {
+  const fromLink = new URLSearchParams(window.location.search).get('lang');
+  const choice = fromLink === 'en' || fromLink === 'zh' ? fromLink : stored('pyconc.lang');
+  if (choice === 'en' || choice === 'zh') return choice;
+  return (navigator.language || '').toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/** Shows the panel, once, unless the app's own panic panel is already up. */
+function showLoadError() {
+  if (document.getElementById('pc-load-error') || document.getElementById('pc-panic')) return;
+  const lang = language();
+  const text = TEXT[lang];
+  const root = document.documentElement;
+  root.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  const theme = stored('pyconc.theme');
+  if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
+
+  const main = document.createElement('main');
+  main.id = 'main';
+  main.className = 'pc-main';
+  const panel = document.createElement('div');
+  panel.id = 'pc-load-error';
+  panel.className = 'pc-panic';
+  panel.setAttribute('role', 'alert');
+  const title = document.createElement('h1');
+  title.textContent = text.title;
+  const body = document.createElement('p');
+  body.textContent = text.body;
+  const retry = document.createElement('a');
+  retry.className = 'pc-button pc-button--primary';
+  // The same address: the answers come back with the app.
+  retry.href = window.location.href;
+  retry.textContent = text.retry;
+  panel.append(title, body, retry);
+  main.append(panel);
+  document.body.append(main);
+}
+
+export default function initializer() {
+  return {
+    onFailure: (reason) => {
+      console.error('the app could not load:', reason);
+      showLoadError();
+    },
+  };
+}
