@@ -456,7 +456,9 @@ fn compile() -> Result<String, Vec<String>> {
     out.push_str("pub mod ui {\n    use super::Text;\n");
     let entries: Vec<String> = ui
         .iter()
-        .map(|(key, t)| format!("{}: {{\"en\": {}, \"zh\": {}}}", json_string(key), json_string(&t.en), json_string(&t.zh)))
+        .map(|(key, t)| {
+            format!("{}: {{\"en\": {}, \"zh\": {}}}", json_string(key), json_string(&t.en), json_string(&t.zh))
+        })
         .collect();
     UI_JSON.set(format!("{{\n{}\n}}\n", entries.join(",\n")));
     for (key, t) in &ui {

@@ -1,5 +1,6 @@
 //! The Leptos components. Each file is one concern; the logic they show lives in `engine`.
 
+pub mod address;
 pub mod alternatives;
 pub mod app;
 pub mod checklist;

@@ -19,7 +19,7 @@ fn walk(a: &Answers) -> (u64, u64) {
             (1, u64::from(r.model.0) + r.pitfalls.len() as u64 + r.trail.len() as u64)
         }
         Some(q) => (0..q.get().options.len() as u8).fold((0, 0), |(n, s), o| {
-            let mut b = a.clone();
+            let mut b = *a;
             b.answer(q, o);
             let (n2, s2) = walk(&b);
             (n + n2, s.wrapping_add(s2))
@@ -32,12 +32,12 @@ fn frontier(a: &Answers, depth: usize, out: &mut Vec<Answers>) {
     match a.next_question() {
         Some(q) if depth > 0 => {
             for o in 0..q.get().options.len() as u8 {
-                let mut b = a.clone();
+                let mut b = *a;
                 b.answer(q, o);
                 frontier(&b, depth - 1, out);
             }
         }
-        _ => out.push(a.clone()),
+        _ => out.push(*a),
     }
 }
 

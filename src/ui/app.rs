@@ -1,4 +1,4 @@
-//! The root component: router, language and theme, the header and footer, and the landing or the
+//! The root component: language and theme, the header and footer, and the landing or the
 //! wizard depending on the address.
 
 use crate::content::{Lang, ui};
@@ -9,15 +9,12 @@ use crate::ui::theme::ThemeToggle;
 use crate::ui::url_state::WizardState;
 use crate::ui::wizard::Wizard;
 use leptos::prelude::*;
-use leptos_router::components::Router;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
     view! {
-        <Router>
-            <Shell/>
-        </Router>
+        <Shell/>
     }
 }
 
@@ -30,7 +27,7 @@ fn initial_lang() -> (Lang, bool) {
     (Lang::from_browser_tag(&browser), false)
 }
 
-/// Everything inside the router.
+/// The page: header, landing or wizard, footer.
 #[component]
 fn Shell() -> impl IntoView {
     let (start_lang, stored) = initial_lang();

@@ -1,14 +1,13 @@
 //! The address is the state: the answers (and an explicitly chosen language) live in the query string.
-//! This module reads them reactively and writes them through the router, so Back and Forward move
+//! This module reads them reactively and writes them through the address bar (`ui::address`), so Back and Forward move
 //! through the steps.
 
 use crate::content::{Lang, META};
 use crate::engine::{Answers, Notice, ShareLink};
+use crate::ui::address::Address;
 use crate::ui::i18n::LangContext;
 use crate::ui::storage;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
 
 /// The wizard's state, derived from the address, plus the little that is not in it.
 #[derive(Clone, Copy)]
@@ -23,27 +22,26 @@ pub struct WizardState {
     pub editing: RwSignal<Option<crate::content::QuestionId>>,
     /// What the link that opened the app dropped, shown once as a notice.
     pub dismissed_notices: RwSignal<bool>,
-    navigate: StoredValue<std::sync::Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>>,
+    address: Address,
 }
 
 impl WizardState {
-    /// Creates the state inside the router and provides it as context.
+    /// Creates the state from the address and provides it as context.
     pub fn provide() -> WizardState {
-        let location = use_location();
-        let search = location.search;
+        let address = Address::new();
+        let search = address.search;
         let link = Memo::new(move |_| ShareLink::decode(&search.get()));
         // Any key but the language means the wizard has started (a link without `v=` still carries answers).
         let started = Memo::new(move |_| {
             search.with(|s| s.split('&').any(|p| !p.is_empty() && p != "lang" && !p.starts_with("lang=")))
         });
-        let navigate = use_navigate();
         let state = WizardState {
             link,
             started,
             remembered: RwSignal::new(Answers::new()),
             editing: RwSignal::new(None),
             dismissed_notices: RwSignal::new(false),
-            navigate: StoredValue::new(std::sync::Arc::new(navigate)),
+            address,
         };
         provide_context(state);
         state
@@ -78,7 +76,7 @@ impl WizardState {
         self.dismissed_notices.set(true);
         let query = self.query_for(answers);
         storage::set(storage::LAST_LINK, &query);
-        self.navigate.with_value(|nav| nav(&format!("/?{query}"), NavigateOptions::default()));
+        self.address.go(&format!("/?{query}"), false);
     }
 
     /// Rewrites the current address in place (for a language switch), keeping the answers.
@@ -88,14 +86,13 @@ impl WizardState {
         }
         let answers = self.link.with_untracked(|(l, _)| l.answers.clone());
         let query = self.query_for(&answers);
-        let opts = NavigateOptions { replace: true, scroll: false, ..NavigateOptions::default() };
-        self.navigate.with_value(|nav| nav(&format!("/?{query}"), opts));
+        self.address.go(&format!("/?{query}"), true);
     }
 
     /// Back to the landing page.
     pub fn go_home(&self) {
         self.editing.set(None);
-        self.navigate.with_value(|nav| nav("/", NavigateOptions::default()));
+        self.address.go("/", false);
     }
 
     /// The link of the current state, absolute, for sharing.

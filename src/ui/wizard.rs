@@ -72,9 +72,8 @@ pub fn Wizard() -> impl IntoView {
     };
 
     // Every step but a fresh first question needs the language pack (the summary does too).
-    let waiting = move || {
-        !lang.pack_ready() && (current.get() != Some(QuestionId(0)) || answers.with(|a| !a.path().is_empty()))
-    };
+    let waiting =
+        move || !lang.pack_ready() && (current.get() != Some(QuestionId(0)) || answers.with(|a| !a.path().is_empty()));
 
     let step = move || match current.get() {
         _ if waiting() => view! { <PackPending/> }.into_any(),

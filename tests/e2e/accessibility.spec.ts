@@ -45,10 +45,14 @@ const STATES: { name: string; open: (page: Page) => Promise<void> }[] = [
   {
     name: 'error panel: the app panicked',
     open: async (page) => {
-      // Safari throws a SecurityError from history.pushState past 100 calls in 30 seconds; the router
-      // treats a refused pushState as a bug and panics, so the panic panel shows.
+      // The DOM refuses to create the question's form (as a broken extension or an exhausted page can
+      // make it do); the renderer treats a refused element as a bug and panics, so the panic panel shows.
       await page.addInitScript(() => {
-        History.prototype.pushState = () => { throw new DOMException('Attempt to use history.pushState() more than 100 times per 30 seconds', 'SecurityError'); };
+        const create = Document.prototype.createElement;
+        Document.prototype.createElement = function (this: Document, tag: string, options?: ElementCreationOptions) {
+          if (tag === 'form') throw new DOMException('The operation is insecure.', 'SecurityError');
+          return create.call(this, tag, options);
+        } as typeof Document.prototype.createElement;
       });
       await page.goto('/');
       await page.getByRole('button', { name: /^(Start|开始)$/ }).click();

@@ -47,13 +47,17 @@ test('the first load stays within the brotli budget', () => {
 test('a cold load fetches nothing outside that list before the first question', async ({ browser }) => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  const before: string[] = [];
-  let marked = false;
-  page.on('request', (r) => { if (!marked) before.push(new URL(r.url()).pathname); });
   await page.goto('/?v=1');
   await page.waitForFunction(() => performance.getEntriesByName('pc-first-question').length > 0);
-  marked = true;
-  const listed = new Set(firstLoadFiles().map((f) => (f === '/index.html' ? '/' : f)));
+  // Resource Timing: every request the page started before the mark (the document itself aside).
+  const before = await page.evaluate(() => {
+    const mark = performance.getEntriesByName('pc-first-question')[0].startTime;
+    return performance.getEntriesByType('resource')
+      .filter((e) => e.startTime < mark)
+      .map((e) => new URL(e.name).pathname);
+  });
+  expect(before.some((p) => p.endsWith('.wasm')), `${before}`).toBe(true);
+  const listed = new Set(firstLoadFiles());
   const unlisted = before.filter((p) => !listed.has(p));
   expect(unlisted).toEqual([]);
   await context.close();

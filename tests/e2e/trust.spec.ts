@@ -93,3 +93,19 @@ test('corrupt or unavailable storage falls back to defaults and keeps the answer
   await app.answerByMouse('script');
   expect(await app.currentQuestion()).toBe('py');
 });
+
+test('a browser that refuses to change its history still moves through the steps', async ({ page }) => {
+  // Safari throws a SecurityError from history.pushState past 100 calls in 30 seconds.
+  await page.addInitScript(() => {
+    History.prototype.pushState = () => {
+      throw new DOMException('Attempt to use history.pushState() more than 100 times per 30 seconds', 'SecurityError');
+    };
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/');
+  await page.getByRole('button', { name: /^(Start|开始)$/ }).click();
+  await expect(page.locator('form.pc-question')).toBeVisible();
+  await expect(page.locator('#pc-panic')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The benchmark: builds the release app, measures it in headless Chromium served with gzip and brotli on
+# 127.0.0.1 (first-load bytes, where the .wasm bytes go, cold load, step latency, layout shift,
+# Lighthouse) and the engine on the host, then writes target/bench/bench.json and target/bench/bench.md and
+# prints the table. Not a test: it passes or fails nothing (the size budget is a test, tests/e2e/size.spec.ts).
+#   BENCH_RUNS=10 (runs per timed figure), BENCH_LIGHTHOUSE=0 to skip Lighthouse.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+mkdir -p target/bench
+
+say "release build"
+trunk build --release --skip-version-check
+
+say "engine: full evaluations over every answer path"
+cargo run --locked --release --quiet --bin engine_bench > target/bench/engine.json
+
+say "browser measurements"
+node scripts/bench/run.mjs
