@@ -6,6 +6,7 @@ pub mod app;
 pub mod checklist;
 pub mod clipboard;
 pub mod code_block;
+pub mod focus;
 pub mod i18n;
 pub mod landing;
 pub mod link_notice;

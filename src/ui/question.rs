@@ -36,7 +36,7 @@ pub fn QuestionStep(
     // Focus moves to the question heading at each step, so screen readers read the new question.
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
-            let _ = h.focus();
+            crate::ui::focus::without_scrolling(&h);
             crate::ui::timing::first_question_shown();
         }
     });

@@ -30,7 +30,7 @@ pub fn ResultPage(
     // Focus moves to the headline, as it does to each question.
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
-            let _ = h.focus();
+            crate::ui::focus::without_scrolling(&h);
         }
     });
 
