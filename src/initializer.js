@@ -47,9 +47,15 @@ function showLoadError() {
   const theme = stored('pyconc.theme');
   if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
 
-  const main = document.createElement('main');
-  main.id = 'main';
-  main.className = 'pc-main';
+  // The static first screen of index.html (#pc-boot) is still there: the panel takes the place of its
+  // landing, under its header; without it, the panel gets a main of its own.
+  const bootMain = document.querySelector('#pc-boot main');
+  const main = bootMain ?? document.createElement('main');
+  if (!bootMain) {
+    main.id = 'main';
+    main.className = 'pc-main';
+  }
+  root.classList.remove('pc-linked');
   const panel = document.createElement('div');
   panel.id = 'pc-load-error';
   panel.className = 'pc-panic';
@@ -64,8 +70,8 @@ function showLoadError() {
   retry.href = window.location.href;
   retry.textContent = text.retry;
   panel.append(title, body, retry);
-  main.append(panel);
-  document.body.append(main);
+  main.replaceChildren(panel);
+  if (!bootMain) document.body.append(main);
 }
 
 export default function initializer() {

@@ -146,6 +146,9 @@ test('when the code cannot be downloaded, a panel says so in the link\'s languag
   await expect(panel.getByRole('heading', { level: 1 })).toHaveText('应用无法加载');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.locator('#pc-panic')).toHaveCount(0);
+  // The panel takes the place of the static first screen's landing: one main, under the header.
+  await expect(page.locator('main')).toHaveCount(1);
+  await expect(page.locator('main #pc-load-error')).toBeVisible();
 
   await page.unroute('**/*_bg.wasm');
   await panel.getByRole('link', { name: '重试' }).click();
