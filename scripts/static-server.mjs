@@ -40,7 +40,7 @@ createServer(async (req, res) => {
     const body = await load(file, encoding);
     const headers = { 'content-type': type, 'content-length': body.length, 'vary': 'accept-encoding' };
     if (encoding) headers['content-encoding'] = encoding;
-    headers['cache-control'] = /-[0-9a-f]{16}\./.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    headers['cache-control'] = /(^|[-_./])[0-9a-f]{16}[-_.]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
     res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

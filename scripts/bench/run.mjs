@@ -22,11 +22,13 @@ mkdirSync(OUT, { recursive: true });
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+// Runs where the browser did not report a figure (a missing paint entry) are left out and counted.
 const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return { n: 0, missing: xs.length, median: NaN, p50: NaN, p95: NaN, min: NaN, max: NaN };
   const q = (p) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
   const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  return { n: s.length, median, p50: q(0.5), p95: q(0.95), min: s[0], max: s[s.length - 1] };
+  return { n: s.length, missing: xs.length - s.length, median, p50: q(0.5), p95: q(0.95), min: s[0], max: s[s.length - 1] };
 };
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -232,7 +234,7 @@ async function lighthouseRuns(origin) {
 }
 
 const kb = (b) => `${round(b / 1024, 1)} KB`;
-const ms = (s) => `${round(s.median)} ms (${round(s.min)}–${round(s.max)})`;
+const ms = (s) => `${round(s.median)} ms (${round(s.min)}–${round(s.max)})${s.missing ? `, ${s.missing} run(s) without the entry` : ''}`;
 
 function markdown(r) {
   const lines = [];
