@@ -29,8 +29,9 @@ export function outDir(staging) {
   return dirname(matching[0].dir);
 }
 
-export function copyPacks(staging) {
-  const packs = join(outDir(staging), 'packs');
+/// Copies the packs of `out` (the OUT_DIR found by `outDir`) into `staging`.
+export function copyPacks(staging, out) {
+  const packs = join(out, 'packs');
   const files = readdirSync(packs);
   for (const f of files) copyFileSync(join(packs, f), join(staging, f));
   console.log(`packs: copied ${files.join(', ')}`);

@@ -3,12 +3,12 @@
 // renders the same words, so the first screen and the mounted app say the same thing.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { outDir } from './packs.mjs';
 
 const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function fillShell(staging) {
-  const words = JSON.parse(readFileSync(join(outDir(staging), 'ui.json'), 'utf8'));
+/// Fills `staging`'s index.html from the ui.json of `out` (the OUT_DIR found by packs.mjs's `outDir`).
+export function fillShell(staging, out) {
+  const words = JSON.parse(readFileSync(join(out, 'ui.json'), 'utf8'));
   const file = join(staging, 'index.html');
   let filled = 0;
   const html = readFileSync(file, 'utf8').replace(

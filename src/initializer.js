@@ -5,7 +5,8 @@
 // (src/ui/panic_panel.rs), so this one stays away then.
 //
 // This panel appears when the app's code and texts are not there, so its few words live here, in both
-// languages of the app; the language is picked as the app picks it: the link, a stored choice, the browser.
+// languages of the app. public/boot.js has already set the page's language and theme as the app picks
+// them (the link, a stored choice, the browser), so the panel follows <html lang>.
 
 const TEXT = {
   en: {
@@ -20,32 +21,11 @@ const TEXT = {
   },
 };
 
-/** Reads a stored preference; storage may be disabled or throw. */
-function stored(key) {
-  try {
-    return window.localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-/** The app's language: `lang=` in the link, else the stored choice, else the browser's. */
-function language() {
-  const fromLink = new URLSearchParams(window.location.search).get('lang');
-  const choice = fromLink === 'en' || fromLink === 'zh' ? fromLink : stored('pyconc.lang');
-  if (choice === 'en' || choice === 'zh') return choice;
-  return (navigator.language || '').toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
 /** Shows the panel, once, unless the app's own panic panel is already up. */
 function showLoadError() {
   if (document.getElementById('pc-load-error') || document.getElementById('pc-panic')) return;
-  const lang = language();
-  const text = TEXT[lang];
   const root = document.documentElement;
-  root.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  const theme = stored('pyconc.theme');
-  if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
+  const text = TEXT[root.lang.startsWith('zh') ? 'zh' : 'en'];
 
   // The static first screen of index.html (#pc-boot) is still there: the panel takes the place of its
   // landing, under its header; without it, the panel gets a main of its own.

@@ -13,10 +13,11 @@ pub struct LangContext {
     pub packs: PackState,
 }
 
-/// The state of the language packs, one bit per language.
+/// The state of the language packs: `arrived` fires when one is installed (whether a pack is there is
+/// `content::packs::is_loaded`), `failed` has a bit per language whose fetch failed.
 #[derive(Clone, Copy)]
 pub struct PackState {
-    pub loaded: RwSignal<u8>,
+    pub arrived: Trigger,
     pub failed: RwSignal<u8>,
 }
 
@@ -26,7 +27,7 @@ impl LangContext {
         LangContext {
             lang: RwSignal::new(lang),
             explicit: RwSignal::new(explicit),
-            packs: PackState { loaded: RwSignal::new(0), failed: RwSignal::new(0) },
+            packs: PackState { arrived: Trigger::new(), failed: RwSignal::new(0) },
         }
     }
 
@@ -38,14 +39,14 @@ impl LangContext {
     /// A text in the current language, tracked.
     pub fn t(&self, text: Text) -> &'static str {
         if text.is_later() {
-            self.packs.loaded.track();
+            self.packs.arrived.track();
         }
         text.get(self.lang.get())
     }
 
     /// Whether the current language's pack is there, tracked.
     pub fn pack_ready(&self) -> bool {
-        self.packs.loaded.track();
+        self.packs.arrived.track();
         crate::content::packs::is_loaded(self.lang.get())
     }
 

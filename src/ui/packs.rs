@@ -27,7 +27,7 @@ pub fn load(ctx: LangContext, lang: Lang) {
         IN_FLIGHT.set(IN_FLIGHT.get() & !bit);
         let installed = result.ok().is_some_and(|body| packs::install(lang, body).is_ok());
         if installed {
-            ctx.packs.loaded.update(|l| *l |= bit);
+            ctx.packs.arrived.notify();
         } else {
             ctx.packs.failed.update(|f| *f |= bit);
         }
