@@ -201,6 +201,7 @@ fn compile() -> Result<String, Vec<String>> {
     err.unique("questions.toml", qs.iter().map(|q| q.id.as_str()));
     let vocab = Vocabulary {
         questions: qs.iter().map(|q| (q.id.as_str(), q.option.iter().map(|o| o.id.as_str()).collect())).collect(),
+        model: None,
     };
     let model_index = |at: &str, id: &str, err: &mut Errors| -> usize {
         models.model.iter().position(|m| m.id == id).unwrap_or_else(|| {
@@ -411,6 +412,12 @@ fn compile() -> Result<String, Vec<String>> {
     // Templates: each model has templates, and its last one has no `when`, so one always applies.
     err.unique("templates.toml", templates.template.iter().map(|t| t.id.as_str()));
     out.push_str("pub static TEMPLATES: &[Template] = &[\n");
+    fn template_vocab<'a>(vocab: &Vocabulary<'a>, model: &'a str, models: &'a [RawModel]) -> Vocabulary<'a> {
+        Vocabulary {
+            questions: vocab.questions.clone(),
+            model: Some((model, models.iter().map(|m| m.id.as_str()).collect())),
+        }
+    }
     for t in &templates.template {
         let at = format!("templates.toml: template `{}`", t.id);
         let m = model_index(&at, &t.model, &mut err);
@@ -418,7 +425,7 @@ fn compile() -> Result<String, Vec<String>> {
         let when = err.cond(&at, t.when.as_deref().unwrap_or("always"), &vocab);
         let path = Path::new(TEMPLATES).join(&t.file);
         let body = match std::fs::read_to_string(&path) {
-            Ok(src) => template::parse(&src, &vocab).unwrap_or_else(|e| {
+            Ok(src) => template::parse(&src, &template_vocab(&vocab, &t.model, &models.model)).unwrap_or_else(|e| {
                 err.0.push(format!("{}: {e}", path.display()));
                 Vec::new()
             }),

@@ -6,6 +6,9 @@ use std::collections::BTreeSet;
 /// What a condition may refer to: questions in order, each with its option ids in order.
 pub struct Vocabulary<'a> {
     pub questions: Vec<(&'a str, Vec<&'a str>)>,
+    /// Inside a template: the model the template belongs to, and every model id. `model = X` is then
+    /// settled at build time (a template file shared by several models' entries picks its code by it).
+    pub model: Option<(&'a str, Vec<&'a str>)>,
 }
 
 impl Vocabulary<'_> {
@@ -111,6 +114,34 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
+    /// `model = X`, `model != X` or `model in [X, Y]`, only in templates: true or false for the template
+    /// being compiled.
+    fn model_test(&mut self) -> Result<Ast, String> {
+        let Some((own, all)) = &self.vocab.model else {
+            return Err("`model` can be tested only in a template".into());
+        };
+        let known = |id: &str| {
+            if all.contains(&id) { Ok(id == *own) } else { Err(format!("unknown model `{id}`")) }
+        };
+        let op = self.next()?;
+        let holds = match op.as_str() {
+            "=" => known(&self.next()?)?,
+            "!=" => !known(&self.next()?)?,
+            "in" => {
+                self.expect("[")?;
+                let mut any = known(&self.next()?)?;
+                while self.peek() == Some(",") {
+                    self.pos += 1;
+                    any |= known(&self.next()?)?;
+                }
+                self.expect("]")?;
+                any
+            }
+            other => return Err(format!("expected `=`, `!=` or `in` after `model`, found `{other}`")),
+        };
+        Ok(if holds { Ast::Always } else { Ast::Not(Box::new(Ast::Always)) })
+    }
+
     fn peek(&self) -> Option<&str> {
         self.tokens.get(self.pos).map(String::as_str)
     }
@@ -161,6 +192,9 @@ impl Parser<'_> {
         }
         if first == "always" {
             return Ok(Ast::Always);
+        }
+        if first == "model" {
+            return self.model_test();
         }
         let (q, options) = self.vocab.question(&first)?;
         let option = |id: &str| {

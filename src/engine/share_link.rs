@@ -4,7 +4,7 @@
 
 use crate::content::{Lang, META, QUESTIONS, QuestionId};
 use crate::engine::Answers;
-use crate::engine::migration::{STEPS, migrate};
+use crate::engine::migration::{STEPS, added_default, copies, migrate};
 
 /// Addresses longer than this are cut before decoding; no valid link comes near it.
 pub const MAX_QUERY_LEN: usize = 2048;
@@ -76,6 +76,8 @@ impl ShareLink {
             .unwrap_or(META.schema);
         let mut seen: Vec<String> = Vec::new();
         let mut bad_escape = false;
+        // Answers a migration step also set: dropped without a notice if the other answers no longer ask them.
+        let mut migrated: Vec<QuestionId> = Vec::new();
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
             let (Some(key), Some(value)) = (percent_decode(raw_key), percent_decode(raw_value)) else {
@@ -111,6 +113,14 @@ impl ShareLink {
                             Some(o) => {
                                 // Set without pruning: the order of keys in the link must not matter.
                                 answers.answer_raw(q, o);
+                                for to in copies(STEPS, version, &key) {
+                                    let Some(t) = QuestionId::find(to) else { continue };
+                                    if let Some(o) = t.get().option_index(&value) {
+                                        if !seen.iter().any(|k| k == to) && answers.answer_raw(t, o) {
+                                            migrated.extend([q, t]);
+                                        }
+                                    }
+                                }
                             }
                         },
                     },
@@ -124,7 +134,15 @@ impl ShareLink {
             notices.push(Notice::NoVersion);
         }
         for q in answers.prune() {
-            notices.push(Notice::NotAsked(QUESTIONS[q.0 as usize].id.to_string()));
+            if !migrated.contains(&q) {
+                notices.push(Notice::NotAsked(QUESTIONS[q.0 as usize].id.to_string()));
+            }
+        }
+        // Questions added after the link was made take the answer the older schema implied.
+        while let Some(q) = answers.next_question() {
+            let Some(value) = added_default(STEPS, version, q.get().id) else { break };
+            let Some(o) = q.get().option_index(value) else { break };
+            answers.answer(q, o);
         }
         (ShareLink { answers, lang }, notices)
     }
