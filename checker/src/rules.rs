@@ -1,0 +1,1165 @@
+//! The rules: one walk over the syntax tree that knows, at every node, the enclosing scopes (module,
+//! class, function, lambda), whether the code runs at import time, the loops around it and what is
+//! being awaited. Each rule of checks.toml is a function here that reads the names its checks list.
+
+use crate::checks::{self, Check, Rule, of_rule};
+use crate::facts::{
+    Facts, PoolKind, calls_in_body, dotted, first_string_arg, has_yield, parameter_names, pattern_matches,
+    pool_kind_of_type, target_names,
+};
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, Expr, ExprContext, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+use std::collections::{HashMap, HashSet};
+
+/// A check that fired, and where.
+pub(crate) struct Hit {
+    pub check: &'static Check,
+    pub range: TextRange,
+}
+
+/// Runs every rule over a module's statements.
+pub(crate) fn run(body: &[Stmt], facts: &Facts) -> Vec<Hit> {
+    let mut walker = Walker { facts, frames: Vec::new(), hits: Vec::new(), guard: 0, immediate: HashSet::new() };
+    walker.frames.push(Frame::new(FrameKind::Module, body, None, facts, true, None));
+    walker.visit_body(body);
+    walker.hits
+}
+
+#[derive(Clone, Copy)]
+enum FrameKind {
+    Module,
+    Class,
+    Function { is_async: bool },
+    Lambda,
+}
+
+/// One scope being walked.
+struct Frame<'a> {
+    kind: FrameKind,
+    /// Code here runs when the module is imported (the module body and class bodies within it).
+    import_time: bool,
+    body: &'a [Stmt],
+    /// Names this scope binds (parameters included).
+    assigned: HashSet<&'a str>,
+    /// Names this scope binds to a new pool (None: bound to other things too).
+    pools: HashMap<&'a str, Option<PoolKind>>,
+    /// Functions and classes defined in this function (not at module level).
+    local_defs: HashMap<&'a str, Option<&'a ast::StmtFunctionDef>>,
+    /// Names that had `.cancel()` called on them (or on their items).
+    cancelled: HashSet<&'a str>,
+    /// For each enclosing loop of this scope, the names each iteration rebinds.
+    loops: Vec<Vec<&'a str>>,
+    /// Inside an `await` expression of this scope.
+    awaiting: u32,
+    /// For a method: its class.
+    method_of: Option<&'a ast::StmtClassDef>,
+}
+
+impl<'a> Frame<'a> {
+    fn new(
+        kind: FrameKind,
+        body: &'a [Stmt],
+        params: Option<&'a ast::Parameters>,
+        facts: &Facts,
+        import_time: bool,
+        method_of: Option<&'a ast::StmtClassDef>,
+    ) -> Self {
+        let mut frame = Frame {
+            kind,
+            import_time,
+            body,
+            assigned: HashSet::new(),
+            pools: HashMap::new(),
+            local_defs: HashMap::new(),
+            cancelled: HashSet::new(),
+            loops: Vec::new(),
+            awaiting: 0,
+            method_of,
+        };
+        if let Some(params) = params {
+            for p in params.iter() {
+                let name = p.name().id.as_str();
+                frame.assigned.insert(name);
+                let kind = p.annotation().and_then(|a| facts.qualify(a)).and_then(|q| pool_kind_of_type(&q));
+                frame.bind_pool(name, kind);
+            }
+        }
+        let mut scan = ScopeScan { frame: &mut frame, facts, function: matches!(kind, FrameKind::Function { .. }) };
+        scan.visit_body(body);
+        frame
+    }
+
+    fn bind_pool(&mut self, name: &'a str, kind: Option<PoolKind>) {
+        let entry = self.pools.entry(name).or_insert(kind);
+        if *entry != kind {
+            *entry = None;
+        }
+    }
+
+    fn is_async(&self) -> bool {
+        matches!(self.kind, FrameKind::Function { is_async: true })
+    }
+}
+
+/// Collects what a scope binds, without entering nested scopes.
+struct ScopeScan<'f, 'a> {
+    frame: &'f mut Frame<'a>,
+    facts: &'f Facts,
+    function: bool,
+}
+
+impl<'a> ScopeScan<'_, 'a> {
+    fn bind(&mut self, target: &'a Expr, value: Option<&'a Expr>) {
+        let mut names = Vec::new();
+        target_names(target, &mut names);
+        let kind = match (target, value) {
+            (Expr::Name(_), Some(Expr::Call(c))) => self.facts.pool_created_by(c),
+            _ => None,
+        };
+        for name in names {
+            self.frame.assigned.insert(name);
+            self.frame.bind_pool(name, kind);
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for ScopeScan<'_, 'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::FunctionDef(f) => {
+                self.frame.assigned.insert(f.name.id.as_str());
+                self.frame.bind_pool(f.name.id.as_str(), None);
+                if self.function {
+                    self.frame.local_defs.insert(f.name.id.as_str(), Some(f));
+                }
+                return;
+            }
+            Stmt::ClassDef(c) => {
+                self.frame.assigned.insert(c.name.id.as_str());
+                self.frame.bind_pool(c.name.id.as_str(), None);
+                if self.function {
+                    self.frame.local_defs.insert(c.name.id.as_str(), None);
+                }
+                return;
+            }
+            Stmt::Assign(a) => a.targets.iter().for_each(|t| self.bind(t, Some(&a.value))),
+            Stmt::AnnAssign(a) => self.bind(&a.target, a.value.as_deref()),
+            Stmt::AugAssign(a) => self.bind(&a.target, None),
+            Stmt::For(f) => {
+                self.bind(&f.target, None);
+                // `for t in tasks: t.cancel()` cancels the items of `tasks`.
+                if let (Expr::Name(t), Expr::Name(items)) = (&*f.target, &*f.iter) {
+                    let mut cancels = false;
+                    calls_in_body(&f.body, &mut |c| cancels |= is_cancel_of(c, t.id.as_str()));
+                    if cancels {
+                        self.frame.cancelled.insert(items.id.as_str());
+                    }
+                }
+            }
+            Stmt::With(w) => {
+                for item in &w.items {
+                    if let Some(v) = &item.optional_vars {
+                        self.bind(v, Some(&item.context_expr));
+                    }
+                }
+            }
+            Stmt::Try(t) => {
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    if let Some(n) = &h.name {
+                        self.frame.assigned.insert(n.id.as_str());
+                        self.frame.bind_pool(n.id.as_str(), None);
+                    }
+                }
+            }
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    let local = a
+                        .asname
+                        .as_ref()
+                        .map_or_else(|| a.name.id.as_str().split('.').next().unwrap_or(""), |n| n.id.as_str());
+                    self.frame.assigned.insert(local);
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                for a in &i.names {
+                    self.frame.assigned.insert(a.asname.as_ref().unwrap_or(&a.name).id.as_str());
+                }
+            }
+            _ => {}
+        }
+        visitor::walk_stmt(self, stmt);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Lambda(_) => return,
+            Expr::Named(n) => self.bind(&n.target, Some(&n.value)),
+            Expr::Call(c) => {
+                if let Expr::Attribute(a) = &*c.func
+                    && a.attr.id.as_str() == "cancel"
+                    && let Expr::Name(n) = &*a.value
+                {
+                    self.frame.cancelled.insert(n.id.as_str());
+                }
+            }
+            _ => {}
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+fn is_cancel_of(call: &ast::ExprCall, name: &str) -> bool {
+    matches!(&*call.func, Expr::Attribute(a) if a.attr.id.as_str() == "cancel"
+        && matches!(&*a.value, Expr::Name(n) if n.id.as_str() == name))
+}
+
+struct Walker<'a> {
+    facts: &'a Facts,
+    frames: Vec<Frame<'a>>,
+    hits: Vec<Hit>,
+    /// Inside `if __name__ == "__main__":` at import time.
+    guard: u32,
+    /// Calls whose result is used at once (`pool.submit(...).result()`), by start offset.
+    immediate: HashSet<u32>,
+}
+
+impl<'a> Walker<'a> {
+    fn frame(&self) -> &Frame<'a> {
+        self.frames.last().unwrap()
+    }
+
+    fn frame_mut(&mut self) -> &mut Frame<'a> {
+        self.frames.last_mut().unwrap()
+    }
+
+    fn hit(&mut self, check: &'static Check, range: TextRange) {
+        self.hits.push(Hit { check, range });
+    }
+
+    /// Whether a call matches a name pattern of checks.toml.
+    fn call_matches(&self, pattern: &str, call: &ast::ExprCall, q: Option<&str>) -> bool {
+        match (pattern.strip_prefix("*."), &*call.func) {
+            (Some(method), Expr::Attribute(a)) => a.attr.id.as_str() == method,
+            (Some(_), _) => false,
+            (None, _) => q.is_some_and(|q| pattern_matches(pattern, q)),
+        }
+    }
+
+    fn any_call_matches(&self, patterns: &[&str], call: &ast::ExprCall, q: Option<&str>) -> bool {
+        patterns.iter().any(|p| self.call_matches(p, call, q))
+    }
+
+    /// The frames a name in the current scope can resolve to, innermost first (class bodies are not
+    /// visible from the functions inside them).
+    fn visible_frames(&self) -> impl Iterator<Item = &Frame<'a>> {
+        let last = self.frames.len() - 1;
+        self.frames
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(move |(i, f)| *i == last || !matches!(f.kind, FrameKind::Class))
+            .map(|(_, f)| f)
+    }
+
+    /// The kind of pool an expression holds, when known for certain.
+    fn pool_of(&self, expr: &Expr) -> Option<PoolKind> {
+        match expr {
+            Expr::Name(n) => {
+                let name = n.id.as_str();
+                let frame = self.visible_frames().find(|f| f.assigned.contains(name))?;
+                frame.pools.get(name).copied().flatten()
+            }
+            Expr::Attribute(_) => self.facts.attr_pools.get(&dotted(expr)?).copied().flatten(),
+            Expr::Call(c) => self.facts.pool_created_by(c),
+            _ => None,
+        }
+    }
+
+    /// The local function (or class, `None`) a name refers to, when it is defined inside a function.
+    fn local_def(&self, name: &str) -> Option<Option<&'a ast::StmtFunctionDef>> {
+        let frame = self.visible_frames().find(|f| f.assigned.contains(name))?;
+        frame.local_defs.get(name).copied()
+    }
+
+    // ------------------------------------------------------------ rules run on every call
+
+    fn on_call(&mut self, call: &'a ast::ExprCall, directly_awaited: bool) {
+        let q = self.facts.qualify(&call.func);
+        let q = q.as_deref();
+        let range = call.range();
+        for check in checks::CHECKS {
+            let fired = match check.rule {
+                Rule::CallInCoroutine => {
+                    self.frame().is_async() && !directly_awaited && self.any_call_matches(check.calls, call, q)
+                }
+                Rule::CallInNotebook => {
+                    self.facts.notebook && self.frame().import_time && self.any_call_matches(check.calls, call, q)
+                }
+                Rule::CallAnywhere => self.any_call_matches(check.calls, call, q),
+                Rule::UnguardedProcessStart => {
+                    self.frame().import_time
+                        && self.guard == 0
+                        && !self.facts.notebook
+                        && !self.facts.fork_method
+                        && self.facts.starts_process(call)
+                }
+                Rule::PreexecWithThreads => {
+                    self.facts.uses_threads
+                        && self.any_call_matches(check.calls, call, q)
+                        && call.arguments.find_keyword("preexec_fn").is_some_and(|k| !k.value.is_none_literal_expr())
+                }
+                Rule::ForkWithThreads => self.facts.uses_threads && self.forks(check, call, q),
+                Rule::UnboundedMap => self.unbounded_map(check, call),
+                _ => false,
+            };
+            if fired {
+                self.hit(check, range);
+            }
+        }
+        self.unpicklable(call);
+        self.late_binding(call);
+        // `Executor().submit(...)`: a pool nobody can shut down.
+        if let Expr::Attribute(a) = &*call.func
+            && let Expr::Call(inner) = &*a.value
+            && self.facts.pool_created_by(inner).is_some()
+        {
+            for check in of_rule(Rule::ExecutorNotClosed) {
+                if !check.methods.contains(&a.attr.id.as_str()) {
+                    self.hit(check, inner.range());
+                }
+            }
+        }
+    }
+
+    fn forks(&self, check: &Check, call: &ast::ExprCall, q: Option<&str>) -> bool {
+        check.calls.iter().any(|p| {
+            if !self.call_matches(p, call, q) {
+                return false;
+            }
+            let last = p.rsplit('.').next().unwrap_or(p);
+            last.starts_with("fork") || first_string_arg(call, "method") == Some("fork")
+        })
+    }
+
+    /// `pool.map(f, itertools.count())`: `map` on a pool with an endless input.
+    fn unbounded_map(&self, check: &Check, call: &ast::ExprCall) -> bool {
+        let Expr::Attribute(a) = &*call.func else { return false };
+        if !check.methods.contains(&a.attr.id.as_str()) || call.arguments.find_keyword("buffersize").is_some() {
+            return false;
+        }
+        let named_like_pool = match &*a.value {
+            Expr::Name(n) => looks_like_pool(n.id.as_str()),
+            Expr::Attribute(b) => looks_like_pool(b.attr.id.as_str()),
+            _ => false,
+        };
+        if self.pool_of(&a.value).is_none() && !named_like_pool {
+            return false;
+        }
+        call.arguments.args.iter().skip(1).any(|arg| self.endless(check, arg))
+    }
+
+    /// Whether an iterable never ends: `itertools.count()`, `cycle()`, `repeat(x)`, `iter(f, sentinel)`,
+    /// `sys.stdin`, a generator function's result, or a generator expression over one of these.
+    fn endless(&self, check: &Check, expr: &Expr) -> bool {
+        match expr {
+            Expr::Call(c) => {
+                let q = self.facts.qualify(&c.func);
+                match q.as_deref() {
+                    Some("itertools.repeat") => c.arguments.len() == 1 && c.arguments.find_keyword("times").is_none(),
+                    Some("iter") => c.arguments.args.len() == 2,
+                    Some(q) if check.calls.contains(&q) => true,
+                    _ => matches!(&*c.func, Expr::Name(n) if self.facts.generator_functions.contains(n.id.as_str())),
+                }
+            }
+            Expr::Name(_) | Expr::Attribute(_) => {
+                self.facts.qualify(expr).is_some_and(|q| check.calls.contains(&q.as_str()))
+            }
+            Expr::Generator(g) => g.generators.first().is_some_and(|c| self.endless(check, &c.iter)),
+            _ => false,
+        }
+    }
+
+    /// Lambdas, nested functions and local classes sent to a process pool.
+    fn unpicklable(&mut self, call: &'a ast::ExprCall) {
+        let Expr::Attribute(a) = &*call.func else { return };
+        let method = a.attr.id.as_str();
+        let (pool, sent): (&Expr, &[Expr]) = if method == "run_in_executor" {
+            match call.arguments.args.split_first() {
+                Some((pool, rest)) => (pool, rest),
+                None => return,
+            }
+        } else {
+            (&a.value, &call.arguments.args)
+        };
+        if self.pool_of(pool) != Some(PoolKind::Process) {
+            return;
+        }
+        // Callbacks of apply_async run in the parent process and are not pickled.
+        let keywords = call
+            .arguments
+            .keywords
+            .iter()
+            .filter(|k| k.arg.as_ref().is_none_or(|n| !matches!(n.id.as_str(), "callback" | "error_callback")));
+        let values: Vec<&Expr> = sent.iter().chain(keywords.map(|k| &k.value)).collect();
+        for value in values {
+            let value = unwrap_partial(self.facts, value);
+            let (rule, range) = match value {
+                Expr::Lambda(l) => (Rule::LambdaToProcessPool, l.range),
+                Expr::Name(n) if self.local_def(n.id.as_str()).is_some() => (Rule::LocalToProcessPool, n.range),
+                Expr::Call(c) if matches!(&*c.func, Expr::Name(n) if self.local_def(n.id.as_str()) == Some(None)) => {
+                    (Rule::LocalToProcessPool, c.range())
+                }
+                _ => continue,
+            };
+            for check in of_rule(rule) {
+                if check.methods.contains(&method) {
+                    self.hit(check, range);
+                }
+            }
+        }
+    }
+
+    /// A lambda or nested function handed to something that runs it later, reading a loop variable.
+    fn late_binding(&mut self, call: &'a ast::ExprCall) {
+        if self.frame().awaiting > 0 || self.immediate.contains(&call.start().to_u32()) {
+            return;
+        }
+        let loop_vars: HashSet<&str> = self.frame().loops.iter().flatten().copied().collect();
+        if loop_vars.is_empty() {
+            return;
+        }
+        let q = self.facts.qualify(&call.func);
+        for check in of_rule(Rule::LateBinding) {
+            for entry in check.calls {
+                let (pattern, at) = entry.split_once('@').unwrap_or((entry, "0"));
+                if !self.call_matches(pattern, call, q.as_deref()) {
+                    continue;
+                }
+                let arg = match at.parse::<usize>() {
+                    Ok(i) => call.arguments.args.get(i),
+                    Err(_) => call.arguments.find_keyword(at).map(|k| &k.value),
+                };
+                let free = match arg {
+                    Some(Expr::Lambda(l)) => free_names_of_lambda(l),
+                    Some(Expr::Name(n)) => match self.local_def(n.id.as_str()) {
+                        Some(Some(def)) => free_names_of_def(def),
+                        _ => continue,
+                    },
+                    _ => continue,
+                };
+                if free.iter().any(|n| loop_vars.contains(n.as_str())) {
+                    self.hit(check, arg.unwrap().range());
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ rules run on statements
+
+    /// A call used as a statement: its result is thrown away.
+    fn on_discarded(&mut self, value: &'a Expr) {
+        if let Expr::Await(a) = value
+            && let Expr::Call(call) = &*a.value
+            && self.gathers_exceptions(call)
+        {
+            self.hit_rule(Rule::GatherUnchecked, call.range());
+            return;
+        }
+        let Expr::Call(call) = value else { return };
+        let q = self.facts.qualify(&call.func);
+        let q = q.as_deref();
+        let range = call.range();
+        for check in checks::CHECKS {
+            let fired = match check.rule {
+                Rule::DroppedTask => {
+                    self.any_call_matches(check.calls, call, q)
+                        || matches!(&*call.func, Expr::Attribute(a)
+                            if check.methods.contains(&a.attr.id.as_str()) && self.facts.is_event_loop(&a.value))
+                }
+                Rule::UnawaitedCoroutine => {
+                    self.any_call_matches(check.calls, call, q) || self.calls_own_coroutine(call)
+                }
+                Rule::DroppedFuture => matches!(&*call.func, Expr::Attribute(a)
+                    if check.methods.contains(&a.attr.id.as_str())
+                        && self.pool_of(&a.value).is_some()
+                        && call.arguments.find_keyword("error_callback").is_none()),
+                Rule::ExecutorNotClosed => self.facts.pool_created_by(call).is_some(),
+                _ => false,
+            };
+            if fired {
+                self.hit(check, range);
+            }
+        }
+    }
+
+    fn hit_rule(&mut self, rule: Rule, range: TextRange) {
+        for check in of_rule(rule) {
+            self.hit(check, range);
+        }
+    }
+
+    /// A call of an `async def` of this program: a module or local function, or `self.method()`.
+    fn calls_own_coroutine(&self, call: &ast::ExprCall) -> bool {
+        match &*call.func {
+            Expr::Name(n) => self.facts.coroutine_functions.contains(n.id.as_str()),
+            Expr::Attribute(a) => {
+                let Expr::Name(receiver) = &*a.value else { return false };
+                if !matches!(receiver.id.as_str(), "self" | "cls") {
+                    return false;
+                }
+                let Some(class) = self.frame().method_of else { return false };
+                class_coroutine(class, a.attr.id.as_str())
+            }
+            _ => false,
+        }
+    }
+
+    /// `gather(..., return_exceptions=True)`, unless it waits for tasks this scope cancelled (the
+    /// usual way to let cancelled workers finish, where the exceptions are expected).
+    fn gathers_exceptions(&self, call: &ast::ExprCall) -> bool {
+        let q = self.facts.qualify(&call.func);
+        let gathers = of_rule(Rule::GatherUnchecked).any(|c| self.any_call_matches(c.calls, call, q.as_deref()))
+            && call
+                .arguments
+                .find_keyword("return_exceptions")
+                .is_some_and(|k| matches!(&k.value, Expr::BooleanLiteral(b) if b.value));
+        if !gathers {
+            return false;
+        }
+        let cancelled = &self.frame().cancelled;
+        let mut names = Vec::new();
+        for arg in call.arguments.args.iter() {
+            collect_names(arg, &mut names);
+        }
+        !names.iter().any(|n| cancelled.contains(n))
+    }
+
+    /// `results = await gather(..., return_exceptions=True)` and the like.
+    fn on_assign(&mut self, targets: &'a [Expr], value: &'a Expr) {
+        if let Expr::Await(a) = value
+            && let Expr::Call(call) = &*a.value
+            && self.gathers_exceptions(call)
+        {
+            let mut names = Vec::new();
+            targets.iter().for_each(|t| target_names(t, &mut names));
+            let plain = targets.iter().all(|t| matches!(t, Expr::Name(_) | Expr::Tuple(_) | Expr::List(_)));
+            if plain && !results_checked(self.facts, names, self.frame().body) {
+                self.hit_rule(Rule::GatherUnchecked, call.range());
+            }
+        }
+        if let Expr::Call(call) = value
+            && self.facts.pool_created_by(call).is_some()
+            && let [target] = targets
+            && !self.executor_released(target)
+        {
+            self.hit_rule(Rule::ExecutorNotClosed, call.range());
+        }
+    }
+
+    /// Whether a pool bound to `target` is ever shut down, used in `with`, or handed on.
+    fn executor_released(&self, target: &Expr) -> bool {
+        let key = match target {
+            Expr::Name(n) => n.id.to_string(),
+            Expr::Attribute(_) => match dotted(target) {
+                Some(d) if d.starts_with("self.") || d.starts_with("cls.") => d,
+                _ => return true,
+            },
+            _ => return true,
+        };
+        let frame = self.frame();
+        // Module-level names and attributes can be used anywhere in the module.
+        let scope =
+            if matches!(target, Expr::Name(_)) && !frame.import_time { frame.body } else { self.frames[0].body };
+        let check = of_rule(Rule::ExecutorNotClosed).next().unwrap();
+        let mut usage = Release { key: &key, check, released: false };
+        usage.visit_body(scope);
+        usage.released
+    }
+
+    /// `except CancelledError:` (or a catch-all around an await) that does not raise again.
+    fn on_try(&mut self, t: &'a ast::StmtTry) {
+        if !self.frame().is_async() {
+            return;
+        }
+        let cancelled = &self.frame().cancelled;
+        let mut awaits_cancelled = false;
+        names_loaded(&t.body, &mut |n| awaits_cancelled |= cancelled.contains(n));
+        if awaits_cancelled {
+            return;
+        }
+        let awaits = body_awaits(&t.body);
+        for check in of_rule(Rule::SwallowedCancel) {
+            for handler in &t.handlers {
+                let ast::ExceptHandler::ExceptHandler(h) = handler;
+                let catches = match h.type_.as_deref() {
+                    None => Catch::All,
+                    Some(ty) => self.catches(check, ty),
+                };
+                let swallows = match catches {
+                    Catch::Cancelled => true,
+                    Catch::All => awaits,
+                    Catch::Other => false,
+                };
+                if swallows && !reraises(&h.body) {
+                    let end =
+                        h.type_.as_deref().map_or(h.range.start() + ruff_text_size::TextSize::from(6), |t| t.end());
+                    self.hit(check, TextRange::new(h.range.start(), end));
+                }
+            }
+        }
+    }
+
+    fn catches(&self, check: &Check, ty: &Expr) -> Catch {
+        match ty {
+            Expr::Tuple(t) => {
+                let kinds: Vec<Catch> = t.elts.iter().map(|e| self.catches(check, e)).collect();
+                if kinds.contains(&Catch::Cancelled) {
+                    Catch::Cancelled
+                } else if kinds.contains(&Catch::All) {
+                    Catch::All
+                } else {
+                    Catch::Other
+                }
+            }
+            _ => match self.facts.qualify(ty) {
+                Some(q) if check.calls.contains(&q.as_str()) => Catch::Cancelled,
+                Some(q) if checks::CATCH_ALL.contains(&q.as_str()) => Catch::All,
+                _ => Catch::Other,
+            },
+        }
+    }
+
+    fn is_main_guard(&self, test: &Expr) -> bool {
+        let Expr::Compare(c) = test else { return false };
+        if c.ops.len() != 1 || !matches!(c.ops[0], ast::CmpOp::Eq) {
+            return false;
+        }
+        let is_name = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == "__name__");
+        let is_main = |e: &Expr| matches!(e, Expr::StringLiteral(s) if s.value.to_str() == "__main__");
+        (is_name(&c.left) && is_main(&c.comparators[0])) || (is_main(&c.left) && is_name(&c.comparators[0]))
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Catch {
+    Cancelled,
+    All,
+    Other,
+}
+
+fn looks_like_pool(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.contains("pool") || lower.contains("executor")
+}
+
+/// `functools.partial(f, ...)` sends `f`.
+fn unwrap_partial<'e>(facts: &Facts, expr: &'e Expr) -> &'e Expr {
+    if let Expr::Call(c) = expr
+        && facts.qualify(&c.func).as_deref() == Some("functools.partial")
+        && let Some(first) = c.arguments.args.first()
+    {
+        return first;
+    }
+    expr
+}
+
+/// Whether a class defines `name` once, as an undecorated `async def` without `yield`.
+fn class_coroutine(class: &ast::StmtClassDef, name: &str) -> bool {
+    let mut found = None;
+    let mut count = 0;
+    for stmt in &class.body {
+        let mut names = Vec::new();
+        match stmt {
+            Stmt::FunctionDef(f) if f.name.id.as_str() == name => {
+                count += 1;
+                found = Some(f);
+            }
+            Stmt::Assign(a) => a.targets.iter().for_each(|t| target_names(t, &mut names)),
+            Stmt::AnnAssign(a) => target_names(&a.target, &mut names),
+            _ => {}
+        }
+        count += names.iter().filter(|n| **n == name).count();
+    }
+    count == 1 && found.is_some_and(|f| f.is_async && f.decorator_list.is_empty() && !has_yield(&f.body))
+}
+
+/// Names a lambda reads that it does not bind itself.
+fn free_names_of_lambda(l: &ast::ExprLambda) -> Vec<String> {
+    let params: Vec<&str> = l.parameters.as_deref().map(parameter_names).unwrap_or_default();
+    let mut loads = Loads::default();
+    loads.visit_expr(&l.body);
+    loads.names.into_iter().filter(|n| !params.contains(&n.as_str()) && !loads.bound.contains(n)).collect()
+}
+
+/// Names a nested function reads that it does not bind itself.
+fn free_names_of_def(def: &ast::StmtFunctionDef) -> Vec<String> {
+    let params = parameter_names(&def.parameters);
+    let mut loads = Loads::default();
+    loads.visit_body(&def.body);
+    loads.names.into_iter().filter(|n| !params.contains(&n.as_str()) && !loads.bound.contains(n)).collect()
+}
+
+/// Names loaded and names bound in a piece of code (all scopes inside it).
+#[derive(Default)]
+struct Loads {
+    names: Vec<String>,
+    bound: HashSet<String>,
+}
+
+impl<'a> Visitor<'a> for Loads {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Name(n) = expr {
+            match n.ctx {
+                ExprContext::Load => self.names.push(n.id.to_string()),
+                _ => {
+                    self.bound.insert(n.id.to_string());
+                }
+            }
+        }
+        if let Expr::Lambda(l) = expr
+            && let Some(p) = &l.parameters
+        {
+            self.bound.extend(parameter_names(p).into_iter().map(str::to_string));
+        }
+        visitor::walk_expr(self, expr);
+    }
+
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if let Stmt::FunctionDef(f) = stmt {
+            self.bound.insert(f.name.id.to_string());
+            self.bound.extend(parameter_names(&f.parameters).into_iter().map(str::to_string));
+        }
+        visitor::walk_stmt(self, stmt);
+    }
+}
+
+/// Calls `f` with every name loaded in a body.
+fn names_loaded<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a str)) {
+    struct Names<'f, 'a> {
+        f: &'f mut dyn FnMut(&'a str),
+    }
+    impl<'a> Visitor<'a> for Names<'_, 'a> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Name(n) = expr {
+                (self.f)(n.id.as_str());
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    Names { f }.visit_body(body);
+}
+
+/// Whether a body awaits (an `await`, `async for` or `async with`), nested functions excluded.
+fn body_awaits(body: &[Stmt]) -> bool {
+    struct Awaits(bool);
+    impl<'a> Visitor<'a> for Awaits {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                Stmt::For(f) if f.is_async => self.0 = true,
+                Stmt::With(w) if w.is_async => self.0 = true,
+                _ => visitor::walk_stmt(self, stmt),
+            }
+        }
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            match expr {
+                Expr::Await(_) => self.0 = true,
+                Expr::Lambda(_) => {}
+                _ => visitor::walk_expr(self, expr),
+            }
+        }
+    }
+    let mut v = Awaits(false);
+    v.visit_body(body);
+    v.0
+}
+
+/// Whether a handler raises (anything: re-raising or raising another error), or looks at the
+/// task's cancellation state (`cancelling()`, `uncancel()`), nested functions excluded.
+fn reraises(body: &[Stmt]) -> bool {
+    struct Raises(bool);
+    impl<'a> Visitor<'a> for Raises {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                Stmt::Raise(_) => self.0 = true,
+                _ => visitor::walk_stmt(self, stmt),
+            }
+        }
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Attribute(a) = expr
+                && matches!(a.attr.id.as_str(), "cancelling" | "uncancel")
+            {
+                self.0 = true;
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    let mut v = Raises(false);
+    v.visit_body(body);
+    v.0
+}
+
+/// Whether the results of `gather(..., return_exceptions=True)`, bound to `names`, are ever looked at
+/// for exceptions: an `isinstance()`/`type()` test on them or on their items, a `match` on them, or
+/// handing them on (returned, raised, stored, passed to a function that is not a plain list helper).
+fn results_checked(facts: &Facts, names: Vec<&str>, body: &[Stmt]) -> bool {
+    let mut usage =
+        Results { facts, aliases: names.into_iter().map(str::to_string).collect(), checked: false, grew: true };
+    while usage.grew && !usage.checked {
+        usage.grew = false;
+        usage.visit_body(body);
+    }
+    usage.checked
+}
+
+struct Results<'f> {
+    facts: &'f Facts,
+    aliases: HashSet<String>,
+    checked: bool,
+    grew: bool,
+}
+
+impl Results<'_> {
+    fn is_alias(&self, expr: &Expr) -> bool {
+        match expr {
+            Expr::Name(n) => n.ctx == ExprContext::Load && self.aliases.contains(n.id.as_str()),
+            Expr::Starred(s) => self.is_alias(&s.value),
+            _ => false,
+        }
+    }
+
+    fn mentions(&self, expr: &Expr) -> bool {
+        let mut found = false;
+        let mut names = Vec::new();
+        collect_names(expr, &mut names);
+        for n in names {
+            found |= self.aliases.contains(n);
+        }
+        found
+    }
+
+    fn alias_targets(&mut self, target: &Expr) {
+        let mut names = Vec::new();
+        target_names(target, &mut names);
+        for n in names {
+            if self.aliases.insert(n.to_string()) {
+                self.grew = true;
+            }
+        }
+    }
+}
+
+fn collect_names<'a>(expr: &'a Expr, out: &mut Vec<&'a str>) {
+    struct Collect<'o, 'a>(&'o mut Vec<&'a str>);
+    impl<'a> Visitor<'a> for Collect<'_, 'a> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Name(n) = expr {
+                self.0.push(n.id.as_str());
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    Collect(out).visit_expr(expr);
+}
+
+impl<'a> Visitor<'a> for Results<'_> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::For(f) if self.mentions(&f.iter) => self.alias_targets(&f.target),
+            Stmt::Return(r) if r.value.as_deref().is_some_and(|v| self.mentions(v)) => self.checked = true,
+            Stmt::Raise(r) if r.exc.as_deref().is_some_and(|v| self.mentions(v)) => self.checked = true,
+            Stmt::Match(m) if self.mentions(&m.subject) => self.checked = true,
+            Stmt::Assign(a) => {
+                if self.is_alias(&a.value) {
+                    self.checked = true;
+                } else if matches!(&*a.value, Expr::Subscript(s) if self.is_alias(&s.value)) {
+                    a.targets.iter().for_each(|t| self.alias_targets(t));
+                }
+            }
+            _ => {}
+        }
+        visitor::walk_stmt(self, stmt);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Call(c) => {
+                let q = self.facts.qualify(&c.func);
+                let args = c.arguments.args.iter().chain(c.arguments.keywords.iter().map(|k| &k.value));
+                match q.as_deref() {
+                    Some("isinstance" | "type" | "issubclass") => {
+                        if c.arguments.args.first().is_some_and(|a| self.mentions(a)) {
+                            self.checked = true;
+                        }
+                    }
+                    Some(q) if checks::ITER_BUILTINS.contains(&q) => {}
+                    _ => {
+                        let method_of_alias = matches!(&*c.func, Expr::Attribute(a) if self.is_alias(&a.value));
+                        if !method_of_alias && args.into_iter().any(|a| self.is_alias(a)) {
+                            self.checked = true;
+                        }
+                    }
+                }
+            }
+            Expr::Yield(y) if y.value.as_deref().is_some_and(|v| self.mentions(v)) => self.checked = true,
+            Expr::YieldFrom(y) if self.mentions(&y.value) => self.checked = true,
+            _ => {}
+        }
+        visitor::walk_expr(self, expr);
+    }
+
+    fn visit_comprehension(&mut self, c: &'a ast::Comprehension) {
+        if self.mentions(&c.iter) {
+            self.alias_targets(&c.target);
+        }
+        visitor::walk_comprehension(self, c);
+    }
+}
+
+/// Looks for a use of a pool variable that closes it or hands it on.
+struct Release<'k> {
+    key: &'k str,
+    check: &'static Check,
+    released: bool,
+}
+
+impl Release<'_> {
+    fn is_key(&self, expr: &Expr) -> bool {
+        let load = match expr {
+            Expr::Name(n) => n.ctx == ExprContext::Load,
+            Expr::Attribute(a) => a.ctx == ExprContext::Load,
+            _ => false,
+        };
+        load && dotted(expr).as_deref() == Some(self.key)
+    }
+}
+
+impl<'a> Visitor<'a> for Release<'_> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Attribute(a) if self.is_key(&a.value) => {
+                if self.check.methods.contains(&a.attr.id.as_str()) {
+                    self.released = true;
+                }
+            }
+            Expr::Call(c)
+                if matches!(&*c.func, Expr::Attribute(a)
+                    if self.check.calls.iter().any(|p| p.strip_prefix("*.") == Some(a.attr.id.as_str()))) =>
+            {
+                self.visit_expr(&c.func);
+                for arg in c.arguments.args.iter().chain(c.arguments.keywords.iter().map(|k| &k.value)) {
+                    if !self.is_key(arg) {
+                        self.visit_expr(arg);
+                    }
+                }
+            }
+            _ if self.is_key(expr) => self.released = true,
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for Walker<'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::FunctionDef(f) => {
+                for d in &f.decorator_list {
+                    self.visit_decorator(d);
+                }
+                self.visit_parameters(&f.parameters);
+                if let Some(r) = &f.returns {
+                    self.visit_annotation(r);
+                }
+                let class = self.current_class();
+                let frame = Frame::new(
+                    FrameKind::Function { is_async: f.is_async },
+                    &f.body,
+                    Some(&f.parameters),
+                    self.facts,
+                    false,
+                    class,
+                );
+                self.frames.push(frame);
+                self.visit_body(&f.body);
+                self.frames.pop();
+            }
+            Stmt::ClassDef(c) => {
+                for d in &c.decorator_list {
+                    self.visit_decorator(d);
+                }
+                if let Some(args) = &c.arguments {
+                    self.visit_arguments(args);
+                }
+                let import_time = self.frame().import_time;
+                let mut frame = Frame::new(FrameKind::Class, &c.body, None, self.facts, import_time, None);
+                frame.method_of = Some(c);
+                self.frames.push(frame);
+                self.visit_body(&c.body);
+                self.frames.pop();
+            }
+            Stmt::Expr(e) => {
+                self.on_discarded(&e.value);
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::Assign(a) => {
+                self.on_assign(&a.targets, &a.value);
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::AnnAssign(a) => {
+                if let Some(v) = &a.value {
+                    self.on_assign(std::slice::from_ref(&a.target), v);
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::Try(t) => {
+                self.on_try(t);
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::For(f) => {
+                if let Expr::Await(a) = &*f.iter
+                    && let Expr::Call(call) = &*a.value
+                    && self.gathers_exceptions(call)
+                {
+                    let mut names = Vec::new();
+                    target_names(&f.target, &mut names);
+                    if !results_checked(self.facts, names, &f.body) {
+                        self.hit_rule(Rule::GatherUnchecked, call.range());
+                    }
+                }
+                self.visit_expr(&f.iter);
+                self.visit_expr(&f.target);
+                let mut vars = Vec::new();
+                target_names(&f.target, &mut vars);
+                rebound_in(&f.body, &mut vars);
+                self.frame_mut().loops.push(vars);
+                self.visit_body(&f.body);
+                self.frame_mut().loops.pop();
+                self.visit_body(&f.orelse);
+            }
+            Stmt::While(w) => {
+                self.visit_expr(&w.test);
+                let mut vars = Vec::new();
+                rebound_in(&w.body, &mut vars);
+                self.frame_mut().loops.push(vars);
+                self.visit_body(&w.body);
+                self.frame_mut().loops.pop();
+                self.visit_body(&w.orelse);
+            }
+            Stmt::If(i) if self.frame().import_time && self.is_main_guard(&i.test) => {
+                self.visit_expr(&i.test);
+                self.guard += 1;
+                self.visit_body(&i.body);
+                self.guard -= 1;
+                for clause in &i.elif_else_clauses {
+                    self.visit_elif_else_clause(clause);
+                }
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Lambda(l) => {
+                if let Some(p) = &l.parameters {
+                    self.visit_parameters(p);
+                }
+                let mut frame = Frame::new(FrameKind::Lambda, &[], l.parameters.as_deref(), self.facts, false, None);
+                frame.body = &[];
+                self.frames.push(frame);
+                self.visit_expr(&l.body);
+                self.frames.pop();
+            }
+            Expr::Await(a) => {
+                if let Expr::Call(c) = &*a.value {
+                    self.frame_mut().awaiting += 1;
+                    self.on_call(c, true);
+                    self.walk_call(c);
+                    self.frame_mut().awaiting -= 1;
+                } else {
+                    self.frame_mut().awaiting += 1;
+                    self.visit_expr(&a.value);
+                    self.frame_mut().awaiting -= 1;
+                }
+            }
+            Expr::Call(c) => {
+                self.on_call(c, false);
+                self.walk_call(c);
+            }
+            Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {
+                let generators = match expr {
+                    Expr::ListComp(e) => &e.generators,
+                    Expr::SetComp(e) => &e.generators,
+                    Expr::DictComp(e) => &e.generators,
+                    Expr::Generator(e) => &e.generators,
+                    _ => unreachable!(),
+                };
+                let mut vars = Vec::new();
+                for g in generators {
+                    target_names(&g.target, &mut vars);
+                }
+                self.frame_mut().loops.push(vars);
+                visitor::walk_expr(self, expr);
+                self.frame_mut().loops.pop();
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+impl<'a> Walker<'a> {
+    fn walk_call(&mut self, c: &'a ast::ExprCall) {
+        // `pool.submit(...).result()` waits at once: nothing runs later.
+        if let Expr::Attribute(a) = &*c.func
+            && a.attr.id.as_str() == "result"
+            && let Expr::Call(inner) = &*a.value
+        {
+            self.immediate.insert(inner.start().to_u32());
+        }
+        self.visit_expr(&c.func);
+        self.visit_arguments(&c.arguments);
+    }
+
+    /// The class whose body is the current frame, for a function defined directly in it.
+    fn current_class(&self) -> Option<&'a ast::StmtClassDef> {
+        match self.frame().kind {
+            FrameKind::Class => self.frame().method_of,
+            _ => None,
+        }
+    }
+}
+
+/// Names a loop body rebinds on every iteration (nested functions excluded).
+fn rebound_in<'a>(body: &'a [Stmt], out: &mut Vec<&'a str>) {
+    struct Rebound<'o, 'a>(&'o mut Vec<&'a str>);
+    impl<'a> Visitor<'a> for Rebound<'_, 'a> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return,
+                Stmt::Assign(a) => a.targets.iter().for_each(|t| target_names(t, self.0)),
+                Stmt::AnnAssign(a) if a.value.is_some() => target_names(&a.target, self.0),
+                Stmt::AugAssign(a) => target_names(&a.target, self.0),
+                Stmt::For(f) => target_names(&f.target, self.0),
+                Stmt::With(w) => {
+                    w.items.iter().filter_map(|i| i.optional_vars.as_deref()).for_each(|v| target_names(v, self.0))
+                }
+                _ => {}
+            }
+            visitor::walk_stmt(self, stmt);
+        }
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            match expr {
+                Expr::Lambda(_) => {}
+                Expr::Named(n) => {
+                    target_names(&n.target, self.0);
+                    visitor::walk_expr(self, expr);
+                }
+                _ => visitor::walk_expr(self, expr),
+            }
+        }
+    }
+    Rebound(out).visit_body(body);
+}
