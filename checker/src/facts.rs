@@ -7,6 +7,9 @@ use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use std::collections::{HashMap, HashSet};
 
+/// The most attributes and calls in a name a rule can match.
+const MAX_QUALIFIED_PARTS: u32 = 12;
+
 /// How a program-wide name resolves.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Import {
@@ -92,14 +95,21 @@ impl Facts {
     /// The qualified name of a name, an attribute chain or a call (`()` appended), or `None` when a part
     /// of it is bound by the program itself.
     pub(crate) fn qualify(&self, expr: &Expr) -> Option<String> {
+        self.qualify_within(expr, MAX_QUALIFIED_PARTS)
+    }
+
+    /// Names longer than `parts` attributes and calls are never in checks.toml: giving up on them keeps
+    /// long chains (`a.b().c().d()…`) linear.
+    fn qualify_within(&self, expr: &Expr, parts: u32) -> Option<String> {
+        let parts = parts.checked_sub(1)?;
         match expr {
             Expr::Name(n) => self.qualify_name(n.id.as_str()),
             Expr::Attribute(a) => {
-                let base = self.qualify(&a.value)?;
+                let base = self.qualify_within(&a.value, parts)?;
                 Some(format!("{base}.{}", a.attr.id.as_str()))
             }
             Expr::Call(c) => {
-                let base = self.qualify(&c.func)?;
+                let base = self.qualify_within(&c.func, parts)?;
                 Some(format!("{base}()"))
             }
             _ => None,
@@ -209,22 +219,26 @@ impl Facts {
                 self.pool_factories.insert(def.name.id.to_string(), kind);
             }
         }
-        loop {
-            let mut grew = false;
-            for def in &defs {
-                let name = def.name.id.as_str();
-                if self.process_starters.contains(name) {
-                    continue;
+        // Which functions start a process themselves, and which module functions each one calls; then
+        // the callers of a starter are starters too.
+        let mut callers: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut work: Vec<&str> = Vec::new();
+        for def in &defs {
+            let name = def.name.id.as_str();
+            let mut direct = false;
+            calls_in_body(&def.body, &mut |call| {
+                direct |= self.starts_process(call);
+                if let Expr::Name(callee) = &*call.func {
+                    callers.entry(callee.id.as_str()).or_default().push(name);
                 }
-                let mut found = false;
-                calls_in_body(&def.body, &mut |call| found |= self.starts_process(call));
-                if found {
-                    self.process_starters.insert(name.to_string());
-                    grew = true;
-                }
+            });
+            if direct {
+                work.push(name);
             }
-            if !grew {
-                break;
+        }
+        while let Some(name) = work.pop() {
+            if self.process_starters.insert(name.to_string()) {
+                work.extend(callers.get(name).into_iter().flatten().copied());
             }
         }
     }
@@ -609,11 +623,15 @@ impl Uses<'_> {
 
 /// `a.b.c` for a chain of names, or `None`.
 pub(crate) fn dotted(expr: &Expr) -> Option<String> {
-    match expr {
-        Expr::Name(n) => Some(n.id.to_string()),
-        Expr::Attribute(a) => Some(format!("{}.{}", dotted(&a.value)?, a.attr.id.as_str())),
-        _ => None,
+    fn within(expr: &Expr, parts: u32) -> Option<String> {
+        let parts = parts.checked_sub(1)?;
+        match expr {
+            Expr::Name(n) => Some(n.id.to_string()),
+            Expr::Attribute(a) => Some(format!("{}.{}", within(&a.value, parts)?, a.attr.id.as_str())),
+            _ => None,
+        }
     }
+    within(expr, MAX_QUALIFIED_PARTS)
 }
 
 impl<'a> Visitor<'a> for Uses<'_> {

@@ -20,7 +20,14 @@ pub(crate) struct Hit {
 
 /// Runs every rule over a module's statements.
 pub(crate) fn run(body: &[Stmt], facts: &Facts) -> Vec<Hit> {
-    let mut walker = Walker { facts, frames: Vec::new(), hits: Vec::new(), guard: 0, immediate: HashSet::new() };
+    let mut walker = Walker {
+        facts,
+        frames: Vec::new(),
+        hits: Vec::new(),
+        guard: 0,
+        immediate: HashSet::new(),
+        budget: SCAN_BUDGET,
+    };
     walker.frames.push(Frame::new(FrameKind::Module, body, None, facts, true, None));
     walker.visit_body(body);
     walker.hits
@@ -54,6 +61,8 @@ struct Frame<'a> {
     awaiting: u32,
     /// For a method: its class.
     method_of: Option<&'a ast::StmtClassDef>,
+    /// This scope's own code starts threads (checks.toml `[names] threads`).
+    starts_threads: bool,
 }
 
 impl<'a> Frame<'a> {
@@ -76,6 +85,7 @@ impl<'a> Frame<'a> {
             loops: Vec::new(),
             awaiting: 0,
             method_of,
+            starts_threads: false,
         };
         if let Some(params) = params {
             for p in params.iter() {
@@ -203,6 +213,7 @@ impl<'a> Visitor<'a> for ScopeScan<'_, 'a> {
                 {
                     self.frame.cancelled.insert(n.id.as_str());
                 }
+                self.frame.starts_threads |= starts_threads(self.facts, c);
             }
             _ => {}
         }
@@ -210,10 +221,24 @@ impl<'a> Visitor<'a> for ScopeScan<'_, 'a> {
     }
 }
 
+/// Whether a call starts threads (checks.toml `[names] threads`).
+fn starts_threads(facts: &Facts, call: &ast::ExprCall) -> bool {
+    let q = facts.qualify(&call.func);
+    checks::THREADS.iter().any(|p| match (p.strip_prefix("*."), &*call.func) {
+        (Some(method), Expr::Attribute(a)) => a.attr.id.as_str() == method,
+        (Some(_), _) => false,
+        (None, _) => q.as_deref().is_some_and(|q| pattern_matches(p, q)),
+    })
+}
+
 fn is_cancel_of(call: &ast::ExprCall, name: &str) -> bool {
     matches!(&*call.func, Expr::Attribute(a) if a.attr.id.as_str() == "cancel"
         && matches!(&*a.value, Expr::Name(n) if n.id.as_str() == name))
 }
+
+/// How many times the rules may scan a whole scope again (for a pool's uses, gather's results): beyond
+/// that, those rules stay silent, so that a pathological paste cannot make the check quadratic.
+const SCAN_BUDGET: u32 = 2_000;
 
 struct Walker<'a> {
     facts: &'a Facts,
@@ -223,6 +248,8 @@ struct Walker<'a> {
     guard: u32,
     /// Calls whose result is used at once (`pool.submit(...).result()`), by start offset.
     immediate: HashSet<u32>,
+    /// Scans left (see [`SCAN_BUDGET`]).
+    budget: u32,
 }
 
 impl<'a> Walker<'a> {
@@ -232,6 +259,12 @@ impl<'a> Walker<'a> {
 
     fn frame_mut(&mut self) -> &mut Frame<'a> {
         self.frames.last_mut().unwrap()
+    }
+
+    /// Takes one scan from the budget, or says there is none left.
+    fn spend(&mut self) -> bool {
+        self.budget = self.budget.saturating_sub(1);
+        self.budget > 0
     }
 
     fn hit(&mut self, check: &'static Check, range: TextRange) {
@@ -306,11 +339,11 @@ impl<'a> Walker<'a> {
                         && self.facts.starts_process(call)
                 }
                 Rule::PreexecWithThreads => {
-                    self.facts.uses_threads
+                    self.threads_here()
                         && self.any_call_matches(check.calls, call, q)
                         && call.arguments.find_keyword("preexec_fn").is_some_and(|k| !k.value.is_none_literal_expr())
                 }
-                Rule::ForkWithThreads => self.facts.uses_threads && self.forks(check, call, q),
+                Rule::ForkWithThreads => self.forks(check, call, q),
                 Rule::UnboundedMap => self.unbounded_map(check, call),
                 _ => false,
             };
@@ -333,13 +366,25 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// Threads started by the code of this function, or at import time: then they surely run when
+    /// this function does. (Threads started by some other function may not.)
+    fn threads_here(&self) -> bool {
+        self.frames[0].starts_threads || self.visible_frames().next().is_some_and(|f| f.starts_threads)
+    }
+
+    /// `os.fork()` where threads surely run, or choosing the fork start method in a program that starts
+    /// threads anywhere (the method holds for every process started later).
     fn forks(&self, check: &Check, call: &ast::ExprCall, q: Option<&str>) -> bool {
         check.calls.iter().any(|p| {
             if !self.call_matches(p, call, q) {
                 return false;
             }
             let last = p.rsplit('.').next().unwrap_or(p);
-            last.starts_with("fork") || first_string_arg(call, "method") == Some("fork")
+            if last.starts_with("fork") {
+                self.threads_here()
+            } else {
+                self.facts.uses_threads && first_string_arg(call, "method") == Some("fork")
+            }
         })
     }
 
@@ -423,11 +468,8 @@ impl<'a> Walker<'a> {
 
     /// A lambda or nested function handed to something that runs it later, reading a loop variable.
     fn late_binding(&mut self, call: &'a ast::ExprCall) {
-        if self.frame().awaiting > 0 || self.immediate.contains(&call.start().to_u32()) {
-            return;
-        }
-        let loop_vars: HashSet<&str> = self.frame().loops.iter().flatten().copied().collect();
-        if loop_vars.is_empty() {
+        if self.frame().loops.is_empty() || self.frame().awaiting > 0 || self.immediate.contains(&call.start().to_u32())
+        {
             return;
         }
         let q = self.facts.qualify(&call.func);
@@ -444,12 +486,13 @@ impl<'a> Walker<'a> {
                 let free = match arg {
                     Some(Expr::Lambda(l)) => free_names_of_lambda(l),
                     Some(Expr::Name(n)) => match self.local_def(n.id.as_str()) {
-                        Some(Some(def)) => free_names_of_def(def),
+                        Some(Some(def)) if self.spend() => free_names_of_def(def),
                         _ => continue,
                     },
                     _ => continue,
                 };
-                if free.iter().any(|n| loop_vars.contains(n.as_str())) {
+                let loops = &self.frame().loops;
+                if free.iter().any(|n| loops.iter().any(|vars| vars.contains(&n.as_str()))) {
                     self.hit(check, arg.unwrap().range());
                 }
             }
@@ -545,13 +588,14 @@ impl<'a> Walker<'a> {
             let mut names = Vec::new();
             targets.iter().for_each(|t| target_names(t, &mut names));
             let plain = targets.iter().all(|t| matches!(t, Expr::Name(_) | Expr::Tuple(_) | Expr::List(_)));
-            if plain && !results_checked(self.facts, names, self.frame().body) {
+            if plain && self.spend() && !results_checked(self.facts, names, self.frame().body) {
                 self.hit_rule(Rule::GatherUnchecked, call.range());
             }
         }
         if let Expr::Call(call) = value
             && self.facts.pool_created_by(call).is_some()
             && let [target] = targets
+            && self.spend()
             && !self.executor_released(target)
         {
             self.hit_rule(Rule::ExecutorNotClosed, call.range());
@@ -602,13 +646,22 @@ impl<'a> Walker<'a> {
                     Catch::All => awaits,
                     Catch::Other => false,
                 };
-                if swallows && !reraises(&h.body) {
+                if swallows && !reraises(&h.body) && !self.hands_on(h) {
                     let end =
                         h.type_.as_deref().map_or(h.range.start() + ruff_text_size::TextSize::from(6), |t| t.end());
                     self.hit(check, TextRange::new(h.range.start(), end));
                 }
             }
         }
+    }
+
+    /// Whether a handler passes the exception on instead of dropping it: to a future
+    /// (`set_exception`), through `sys.exc_info()`, or by storing or handing the bound name to anything
+    /// but printing and logging.
+    fn hands_on(&self, h: &ast::ExceptHandlerExceptHandler) -> bool {
+        let mut v = HandsOn { name: h.name.as_ref().map(|n| n.id.as_str()), facts: self.facts, passes: false };
+        v.visit_body(&h.body);
+        v.passes
     }
 
     fn catches(&self, check: &Check, ty: &Expr) -> Catch {
@@ -800,6 +853,52 @@ fn reraises(body: &[Stmt]) -> bool {
     let mut v = Raises(false);
     v.visit_body(body);
     v.0
+}
+
+/// Looks in one expression of a handler for the exception being passed on (see `Walker::hands_on`).
+struct HandsOn<'n, 'f> {
+    name: Option<&'n str>,
+    facts: &'f Facts,
+    passes: bool,
+}
+
+impl<'a> Visitor<'a> for HandsOn<'_, '_> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+            visitor::walk_stmt(self, stmt);
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Call(c) => {
+                let method = match &*c.func {
+                    Expr::Attribute(a) => Some(a.attr.id.as_str()),
+                    _ => None,
+                };
+                let q = self.facts.qualify(&c.func);
+                if method == Some("set_exception") || matches!(q.as_deref(), Some("sys.exc_info" | "sys.exception")) {
+                    self.passes = true;
+                    return;
+                }
+                let reports = matches!(q.as_deref(), Some("print"))
+                    || matches!(
+                        method,
+                        Some("debug" | "info" | "warning" | "warn" | "error" | "exception" | "critical" | "log")
+                    );
+                if reports {
+                    // Printing or logging the exception does not pass it on: look only at the callee.
+                    self.visit_expr(&c.func);
+                    return;
+                }
+                visitor::walk_expr(self, expr);
+            }
+            Expr::Name(n) if Some(n.id.as_str()) == self.name && n.ctx == ExprContext::Load => self.passes = true,
+            // An f-string or a repr of the exception is a message, not the exception.
+            Expr::FString(_) => {}
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
 }
 
 /// Whether the results of `gather(..., return_exceptions=True)`, bound to `names`, are ever looked at
@@ -1025,7 +1124,7 @@ impl<'a> Visitor<'a> for Walker<'a> {
                 {
                     let mut names = Vec::new();
                     target_names(&f.target, &mut names);
-                    if !results_checked(self.facts, names, &f.body) {
+                    if self.spend() && !results_checked(self.facts, names, &f.body) {
                         self.hit_rule(Rule::GatherUnchecked, call.range());
                     }
                 }
