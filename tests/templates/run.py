@@ -1,14 +1,28 @@
-"""Runs every generated template against real local services, and lints each with ruff.
+"""Runs every generated template against real local services on the Pythons it targets, and lints each.
 
-Usage: python3 tests/templates/run.py TEMPLATES_DIR VENV_DIR [--only SUBSTRING]
+Usage: python3 tests/templates/run.py TEMPLATES_DIR VENV_DIR [--only SUBSTRING] [--jobs N]
 
-TEMPLATES_DIR holds the files and manifest.tsv written by `cargo run --bin templates`. Each template runs
-under `python -X dev -W error` (so ResourceWarning, "coroutine was never awaited" and DeprecationWarning
-fail it) with a time bound, against services started here on 127.0.0.1 and stopped at the end: an HTTP
-server (aiohttp, tests/templates/items_server.py), PostgreSQL, MariaDB and Redis. Nothing is mocked. A template passes when it exits 0 and its last
-line is a summary with at least one item and no failures. Templates for a Python newer than this one
-(InterpreterPoolExecutor needs 3.14) are linted for their target version and reported as parsed only,
-after checking that they refuse to run here with a clear message.
+TEMPLATES_DIR holds the files and manifest.tsv written by `cargo run --bin templates`. VENV_DIR is one of
+the environments scripts/setup-python.sh makes, named venv-HASH-pyX.Y under one folder: its siblings of
+the same HASH are the environments of the other CPython versions (3.8 to 3.13). A version without an
+environment is reported and skipped.
+
+Each template runs on the oldest version its answers allow (the manifest's `python` column) and on the
+newest version here, under `python -X dev -W error` (so ResourceWarning, "coroutine was never awaited"
+and DeprecationWarning fail it), with a time bound, against services started here on 127.0.0.1 and
+stopped at the end: an HTTP server (aiohttp, tests/templates/items_server.py), PostgreSQL, MariaDB and
+Redis. Nothing is mocked. A script passes when it exits 0 and its last line is a summary with at least one
+item and no failures. The host templates (web apps, Tkinter, notebook) are driven by tests/templates/hosts.py
+instead: served and called over HTTP, shown under Xvfb, executed cell by cell.
+
+Templates with the self-test hook (PYCONC_FAULT) also run with one injected fault each, on the newest
+version: a bad item (must be reported by name, the rest finished under collect-all, exit status 1), a bug
+(TypeError: must stop the run with its traceback, exit status not 0), and a worker that segfaults where
+crash isolation was asked for (the pool is recreated, the rest finished, the item named, exit status 1).
+
+Templates for a newer Python than any here (InterpreterPoolExecutor needs 3.14) are linted for their
+target version and reported as parsed only; the interpreter-pool ones are also run to check that they
+refuse with a clear message. The runner ends with a plain `N passed, M failed` line.
 """
 
 from __future__ import annotations
@@ -23,13 +37,22 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
+from dataclasses import dataclass, field
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import hosts  # noqa: E402  (tests/templates/hosts.py)
 
 SUMMARY = re.compile(r"^summary: items=(\d+) failed=(\d+) elapsed=([0-9.]+)s( speedup=([0-9.]+)x)?$")
 TIMEOUT = 180
+VERSIONS = ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]
 PARSED_ONLY = {"interpreters"}
 # Celery, Dask and Ray start workers of their own and share the broker: these run one at a time.
 ONE_AT_A_TIME = {"distributed"}
+# Items per run, and the item that gets the injected fault (past the processes templates' timing sample).
+COUNT = 40
+FAULT_ITEM = 17
 
 
 def free_port() -> int:
@@ -132,49 +155,127 @@ def version(text: str) -> tuple[int, int]:
     return int(major), int(minor)
 
 
-def parsed_only(row: dict[str, str], running: tuple[int, int]) -> bool:
-    """A template written for a newer Python than the one here is linted for its target, not run."""
-    return row["model"] in PARSED_ONLY or version(row["python"]) > running
+def environments(venv: Path) -> dict[str, Path]:
+    """The environment of each CPython version: VENV_DIR's siblings of the same requirements hash."""
+    match = re.fullmatch(r"(venv-[0-9a-f]+)-py(3\.\d+)", venv.name)
+    if not match:
+        # An environment of another layout: one version only, the one it runs.
+        out = subprocess.check_output([str(venv / "bin" / "python"), "-c", "import sys; print(*sys.version_info[:2], sep='.')"], text=True)
+        return {out.strip(): venv}
+    found = {}
+    for v in VERSIONS:
+        candidate = venv.parent / f"{match.group(1)}-py{v}"
+        if (candidate / "bin" / "python").exists() and (candidate / ".complete").exists():
+            found[v] = candidate
+    return found
 
 
-def run_one(row: dict[str, str], folder: Path, python: str, env: dict[str, str]) -> tuple[str, bool, str, float]:
-    """Runs one template; returns (file, passed, detail, seconds)."""
+def answers(row: dict[str, str]) -> dict[str, str]:
+    """The answers of the first answer set that produced this variant (its share link)."""
+    query = urllib.parse.urlparse(row["link"]).query
+    return {k: v[0] for k, v in urllib.parse.parse_qs(query).items()}
+
+
+@dataclass
+class Job:
+    row: dict[str, str]
+    python: str  # the version it runs on
+    fault: str = ""  # "", "fail", "bug" or "crash"
+    ok: bool = False
+    detail: str = ""
+    seconds: float = 0.0
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        fault = f" with PYCONC_FAULT={self.fault}:{FAULT_ITEM}" if self.fault else ""
+        return f"{self.row['file']} on {self.python}{fault}"
+
+
+def check_fault(job: Job, code: int, lines: list[str], stderr: str) -> tuple[bool, str]:
+    """What a run with an injected fault must show."""
+    a = answers(job.row)
+    match = SUMMARY.match(lines[-1]) if lines else None
+    named = re.search(rf"\bitem {FAULT_ITEM}\b|[/\\]{FAULT_ITEM}\.\w+\b", stderr) is not None
+    if job.fault == "bug":
+        # A bug is never an item failure: it stops the run, loud, with its traceback.
+        if code == 0 or "TypeError" not in stderr:
+            return False, f"a TypeError in one item must stop the run with its traceback: exit {code}, stderr {stderr[-600:]}"
+        return True, "a bug stops the run with its traceback"
+    if code != 1:
+        return False, f"an item failed, so the exit status must be 1, got {code}; stderr {stderr[-600:]}"
+    if not named:
+        return False, f"the failed item {FAULT_ITEM} is not named on stderr: {stderr[-600:]}"
+    if a.get("fail") == "all":
+        # Collect-all: the rest is finished and every error is counted.
+        if not match or int(match.group(1)) != COUNT or int(match.group(2)) != 1:
+            return False, f"collect-all must finish the other items and count one failure: {lines[-1:]}"
+    return True, f"{job.fault}: named, exit 1" + (", the rest finished" if a.get("fail") == "all" else "")
+
+
+def run_one(job: Job, folder: Path, envs: dict[str, Path], services: dict[str, str]) -> Job:
+    row = job.row
     file = folder / row["file"]
-    run_env = dict(os.environ, **env)
-    run_env["PYCONC_DSN"] = env["PYCONC_MYSQL_DSN"] if "db=aiomysql" in row["link"] else env["PYCONC_PG_DSN"]
-    run_env.setdefault("PYCONC_COUNT", "40")
+    python = str(envs[job.python] / "bin" / "python")
+    run_env = dict(os.environ, **services)
+    run_env["PYCONC_DSN"] = services["PYCONC_MYSQL_DSN"] if "db=aiomysql" in row["link"] else services["PYCONC_PG_DSN"]
+    run_env.setdefault("PYCONC_COUNT", str(COUNT))
+    if job.fault:
+        run_env["PYCONC_FAULT"] = f"{job.fault}:{FAULT_ITEM}"
     started = time.monotonic()
+    driver = hosts.DRIVERS.get(row["template"])
     with tempfile.TemporaryDirectory() as cwd:
+        if driver and not job.fault:
+            try:
+                job.ok, job.detail = driver(file, python, run_env, Path(cwd))
+            except Exception as exc:  # noqa: BLE001 - a driver's own failure is this template's failure
+                job.ok, job.detail = False, f"driver error: {exc!r}"
+            job.seconds = time.monotonic() - started
+            return job
         try:
             proc = subprocess.run([python, "-X", "dev", "-W", "error", str(file)], cwd=cwd, env=run_env,
                                   capture_output=True, text=True, timeout=TIMEOUT)
         except subprocess.TimeoutExpired:
-            return row["file"], False, f"timed out after {TIMEOUT}s", time.monotonic() - started
-    seconds = time.monotonic() - started
+            job.detail = f"timed out after {TIMEOUT}s"
+            job.seconds = time.monotonic() - started
+            return job
+    job.seconds = time.monotonic() - started
     if row["model"] in PARSED_ONLY:
         refused = proc.returncode == 2 and "3.14" in (proc.stdout + proc.stderr)
-        return row["file"], refused, "refuses to run here with a message naming 3.14" if refused else (
-            f"expected exit 2 and a message naming 3.14, got {proc.returncode}: {proc.stderr[-400:]}"), seconds
+        job.ok = refused
+        job.detail = "refuses to run here with a message naming 3.14" if refused else (
+            f"expected exit 2 and a message naming 3.14, got {proc.returncode}: {proc.stderr[-400:]}")
+        return job
     lines = [line for line in proc.stdout.splitlines() if line.strip()]
+    if job.fault:
+        job.ok, job.detail = check_fault(job, proc.returncode, lines, proc.stderr)
+        return job
     match = SUMMARY.match(lines[-1]) if lines else None
     if proc.returncode != 0 or not match:
-        return row["file"], False, f"exit {proc.returncode}; stdout tail {lines[-3:]}; stderr: {proc.stderr[-1500:]}", seconds
+        job.detail = f"exit {proc.returncode}; stdout tail {lines[-3:]}; stderr: {proc.stderr[-1500:]}"
+        return job
     items, failed = int(match.group(1)), int(match.group(2))
     if items < 1 or failed:
-        return row["file"], False, f"summary says items={items} failed={failed}", seconds
-    return row["file"], True, lines[-1], seconds
+        job.detail = f"summary says items={items} failed={failed}"
+        return job
+    problem = hosts.check_output(row, proc.stdout)
+    if problem:
+        job.detail = problem
+        return job
+    job.ok, job.detail = True, lines[-1]
+    return job
 
 
-def lint(folder: Path, rows: list[dict[str, str]], venv: Path) -> list[str]:
+def lint(folder: Path, rows: list[dict[str, str]], ruff: Path) -> list[str]:
     """ruff check, per target Python version, from a folder with no project settings."""
     problems = []
     by_target: dict[str, list[str]] = {}
     for row in rows:
         by_target.setdefault(row["python"], []).append(str(folder / row["file"]))
     with tempfile.TemporaryDirectory() as neutral:
-        for version, files in sorted(by_target.items()):
-            target = "py3" + version.split(".")[1]
-            proc = subprocess.run([str(venv / "bin" / "ruff"), "check", "--isolated", "--no-cache", "--quiet",
+        for target_version, files in sorted(by_target.items(), key=lambda kv: version(kv[0])):
+            target = "py3" + target_version.split(".")[1]
+            proc = subprocess.run([str(ruff), "check", "--isolated", "--no-cache", "--quiet",
                                    "--target-version", target, *files], cwd=neutral, capture_output=True, text=True)
             if proc.returncode != 0:
                 problems.append(f"ruff --target-version {target}:\n{proc.stdout[-3000:]}{proc.stderr[-1000:]}")
@@ -182,60 +283,122 @@ def lint(folder: Path, rows: list[dict[str, str]], venv: Path) -> list[str]:
     return problems
 
 
+def fault_jobs(rows: list[dict[str, str]], folder: Path, newest: str) -> list[Job]:
+    """One run per injected fault and per kind of variant: the first variant of each template for each
+    failure policy (and crash answer) gets a bad item and a bug; crash-isolating ones also a segfault."""
+    jobs, seen = [], set()
+    for row in rows:
+        if row["model"] in PARSED_ONLY or version(row["python"]) > version(newest):
+            continue
+        if "PYCONC_FAULT" not in (folder / row["file"]).read_text():
+            continue
+        a = answers(row)
+        key = (row["template"], a.get("fail"), a.get("crash"), a.get("data"))
+        if key in seen:
+            continue
+        seen.add(key)
+        jobs.append(Job(row, newest, "fail"))
+        jobs.append(Job(row, newest, "bug"))
+        if a.get("crash") == "yes" and "crash" in hosts.fault_kinds((folder / row["file"]).read_text()):
+            jobs.append(Job(row, newest, "crash"))
+    return jobs
+
+
 def main() -> int:
+    started = time.monotonic()
     folder, venv = Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()
     only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else ""
+    workers = int(sys.argv[sys.argv.index("--jobs") + 1]) if "--jobs" in sys.argv else max(2, os.cpu_count() or 2)
     with open(folder / "manifest.tsv", newline="") as f:
         rows = [r for r in csv.DictReader(f, delimiter="\t") if only in r["file"]]
-    python = str(venv / "bin" / "python")
-    running = version(subprocess.check_output([python, "-c", "import sys; print(*sys.version_info[:2], sep='.')"], text=True))
-    print(f"{len(rows)} templates in {folder}; python: {subprocess.check_output([python, '-VV'], text=True).strip()}")
-    # Templates for a newer Python are parsed only; those that must refuse to run here are still run
-    # to check that they say so.
-    skipped = [r for r in rows if parsed_only(r, running) and r["model"] not in PARSED_ONLY]
-    to_run = [r for r in rows if not parsed_only(r, running) or r["model"] in PARSED_ONLY]
+    envs = environments(venv)
+    if not envs:
+        print(f"no Python environment found next to {venv}: run scripts/setup-python.sh")
+        print("0 passed, 1 failed")
+        return 1
+    newest = max(envs, key=version)
+    print(f"{len(rows)} templates in {folder}")
+    for v in VERSIONS:
+        if v in envs:
+            out = subprocess.check_output([str(envs[v] / "bin" / "python"), "-VV"], text=True).strip()
+            print(f"  CPython {v}: {out}")
+        else:
+            print(f"  CPython {v}: NOT AVAILABLE here; templates that target it are not run on it (skipped)")
 
-    problems = lint(folder, rows, venv)
+    # Which runs: the oldest version a template allows and the newest here; 3.14-only ones are parsed only,
+    # and the interpreter-pool ones also run once to check that they refuse.
+    jobs: list[Job] = []
+    parsed_only: list[dict[str, str]] = []
+    missing: dict[str, int] = {}
+    refusing = 0
+    for row in rows:
+        target = row["python"]
+        if row["model"] in PARSED_ONLY:
+            parsed_only.append(row)
+            jobs.append(Job(row, newest))
+            refusing += 1
+            continue
+        if version(target) > version(newest):
+            parsed_only.append(row)
+            continue
+        wanted = {target, newest}
+        for v in sorted(wanted, key=version):
+            if v in envs:
+                jobs.append(Job(row, v))
+            else:
+                missing[v] = missing.get(v, 0) + 1
+    jobs += fault_jobs(rows, folder, newest)
+
+    problems = lint(folder, rows, envs[newest] / "bin" / "ruff")
+    if not hosts.display_available():
+        print("Xvfb is missing: the Tkinter templates cannot be shown (scripts/setup-python.sh installs it)")
     services = Services(Path(tempfile.mkdtemp(prefix="pyconc-services-")))
-    results = []
+    done: list[Job] = []
     try:
-        services.http(python)
+        services.http(str(envs[newest] / "bin" / "python"))
         services.postgres()
         services.mariadb()
         services.redis()
-        workers = max(2, os.cpu_count() or 2)
+        parallel = [j for j in jobs if j.row["model"] not in ONE_AT_A_TIME]
+        serial = [j for j in jobs if j.row["model"] in ONE_AT_A_TIME]
         with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(run_one, row, folder, python, services.env) for row in to_run
-                       if row["model"] not in ONE_AT_A_TIME]
-            for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
-                results.append(future.result())
-                if done % 250 == 0:
-                    print(f"  ran {done} of {len(to_run)}", flush=True)
-        for row in to_run:
-            if row["model"] in ONE_AT_A_TIME:
-                results.append(run_one(row, folder, python, services.env))
+            futures = [pool.submit(run_one, job, folder, envs, services.env) for job in parallel]
+            for count, future in enumerate(concurrent.futures.as_completed(futures), 1):
+                done.append(future.result())
+                if count % 250 == 0:
+                    print(f"  ran {count} of {len(jobs)} ({time.monotonic() - started:.0f}s)", flush=True)
+        for job in serial:
+            done.append(run_one(job, folder, envs, services.env))
     finally:
         services.stop()
         shutil.rmtree(services.root, ignore_errors=True)
 
-    failed = [r for r in results if not r[1]]
-    for i, (name, _, detail, _) in enumerate(sorted(failed)):
-        print(f"FAILED {name}: {detail if i < 20 else detail[:200]}")
-    refusing = sum(1 for r in to_run if r["model"] in PARSED_ONLY)
-    parsed = len(skipped) + refusing
-    slowest = max(results, key=lambda r: r[3]) if results else None
+    failed = sorted((j for j in done if not j.ok), key=lambda j: j.name)
+    for i, job in enumerate(failed):
+        print(f"FAILED {job.name}: {job.detail if i < 20 else job.detail[:200]}")
     by_template: dict[str, int] = {}
     for r in rows:
         by_template[r["template"]] = by_template.get(r["template"], 0) + 1
     print("per template: " + ", ".join(f"{k} {v}" for k, v in sorted(by_template.items())))
-    if slowest:
-        print(f"slowest: {slowest[0]} {slowest[3]:.1f}s")
+    if done:
+        slowest = max(done, key=lambda j: j.seconds)
+        print(f"slowest: {slowest.name} {slowest.seconds:.1f}s")
     for p in problems:
         print(p)
-    ran = len(results) - refusing
-    print(f"generated {len(rows)}, run {ran}, parsed only {parsed} "
-          f"({len(skipped)} for a newer Python than {running[0]}.{running[1]}, {refusing} checked to refuse with a message)")
-    print(f"templates: {len(results) - len(failed)} passed, {len(failed) + len(problems)} failed, {len(skipped)} skipped")
+    plain = [j for j in done if not j.fault and j.row["model"] not in PARSED_ONLY]
+    per_version = {v: sum(1 for j in plain if j.python == v) for v in VERSIONS}
+    faults = [j for j in done if j.fault]
+    print(f"generated {len(rows)}")
+    print("run per Python version: " + ", ".join(
+        f"{v} {per_version[v]}" if v in envs else f"{v} not available" for v in VERSIONS))
+    print(f"fault-injection runs: {len(faults)} ({sum(1 for j in faults if j.ok)} passed)")
+    print(f"parsed only: {len(parsed_only)} ({len(parsed_only) - refusing} need 3.14; {refusing} of them "
+          f"also checked to refuse with a message on {newest})")
+    for v, n in sorted(missing.items(), key=lambda kv: version(kv[0])):
+        print(f"skipped: {n} runs on CPython {v}, which is not available here")
+    print(f"failed: {len(failed) + len(problems)}")
+    print(f"template layer took {time.monotonic() - started:.0f}s with {workers} parallel runs")
+    print(f"{len(done) - len(failed)} passed, {len(failed) + len(problems)} failed")
     return 1 if failed or problems else 0
 
 
