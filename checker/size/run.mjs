@@ -30,6 +30,12 @@ for (const f of files) {
     for (let i = 0; i < 100; i++) blocks += " ".repeat(i) + "if x:\n";
     inputs.push(["indent 100", blocks + " ".repeat(100) + "pass\n"]);
     inputs.push(["lambdas 200", `f = ${"lambda: ".repeat(200)}1\n`]);
+    // The deepest input the guard lets through: 99 blocks, 199 brackets, 300 chained operators.
+    let worst = "";
+    for (let i = 0; i < 99; i++) worst += " ".repeat(i) + "while x:\n";
+    const inner = `(not -${"a.".repeat(148)}b)`;
+    worst += " ".repeat(99) + `x = ${"[".repeat(198)}${inner}${"]".repeat(198)}\n`;
+    inputs.push(["worst accepted", worst]);
   } else {
     inputs.push([f, readFileSync(f === "-" ? 0 : f, "utf8")]);
   }
