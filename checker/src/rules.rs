@@ -53,10 +53,10 @@ struct Frame<'a> {
     pools: HashMap<&'a str, Option<PoolKind>>,
     /// Functions and classes defined in this function (not at module level).
     local_defs: HashMap<&'a str, Option<&'a ast::StmtFunctionDef>>,
-    /// Names that had `.cancel()` called on them (or on their items).
-    cancelled: HashSet<&'a str>,
-    /// For each enclosing loop of this scope, the names each iteration rebinds.
-    loops: Vec<Vec<&'a str>>,
+    /// Names and attributes (`self.task`) that had `.cancel()` called on them (or on their items).
+    cancelled: HashSet<String>,
+    /// For each enclosing loop of this scope, its range and the names each iteration rebinds.
+    loops: Vec<(TextRange, Vec<&'a str>)>,
     /// Inside an `await` expression of this scope.
     awaiting: u32,
     /// For a method: its class.
@@ -159,11 +159,11 @@ impl<'a> Visitor<'a> for ScopeScan<'_, 'a> {
             Stmt::For(f) => {
                 self.bind(&f.target, None);
                 // `for t in tasks: t.cancel()` cancels the items of `tasks`.
-                if let (Expr::Name(t), Expr::Name(items)) = (&*f.target, &*f.iter) {
+                if let (Expr::Name(t), Some(items)) = (&*f.target, dotted(&f.iter)) {
                     let mut cancels = false;
                     calls_in_body(&f.body, &mut |c| cancels |= is_cancel_of(c, t.id.as_str()));
                     if cancels {
-                        self.frame.cancelled.insert(items.id.as_str());
+                        self.frame.cancelled.insert(items);
                     }
                 }
             }
@@ -209,9 +209,9 @@ impl<'a> Visitor<'a> for ScopeScan<'_, 'a> {
             Expr::Call(c) => {
                 if let Expr::Attribute(a) = &*c.func
                     && a.attr.id.as_str() == "cancel"
-                    && let Expr::Name(n) = &*a.value
+                    && let Some(task) = dotted(&a.value)
                 {
-                    self.frame.cancelled.insert(n.id.as_str());
+                    self.frame.cancelled.insert(task);
                 }
                 self.frame.starts_threads |= starts_threads(self.facts, c);
             }
@@ -372,8 +372,8 @@ impl<'a> Walker<'a> {
         self.frames[0].starts_threads || self.visible_frames().next().is_some_and(|f| f.starts_threads)
     }
 
-    /// `os.fork()` where threads surely run, or choosing the fork start method in a program that starts
-    /// threads anywhere (the method holds for every process started later).
+    /// `os.fork()` or `get_context("fork")` where threads surely run, or setting the fork start method
+    /// in a program that starts threads anywhere (it holds for every process started later).
     fn forks(&self, check: &Check, call: &ast::ExprCall, q: Option<&str>) -> bool {
         check.calls.iter().any(|p| {
             if !self.call_matches(p, call, q) {
@@ -382,8 +382,12 @@ impl<'a> Walker<'a> {
             let last = p.rsplit('.').next().unwrap_or(p);
             if last.starts_with("fork") {
                 self.threads_here()
+            } else if first_string_arg(call, "method") != Some("fork") {
+                false
+            } else if check.methods.contains(&last) {
+                self.facts.uses_threads
             } else {
-                self.facts.uses_threads && first_string_arg(call, "method") == Some("fork")
+                self.threads_here()
             }
         })
     }
@@ -483,16 +487,23 @@ impl<'a> Walker<'a> {
                     Ok(i) => call.arguments.args.get(i),
                     Err(_) => call.arguments.find_keyword(at).map(|k| &k.value),
                 };
-                let free = match arg {
-                    Some(Expr::Lambda(l)) => free_names_of_lambda(l),
+                // A lambda is made here, inside every loop around the call; a nested function only
+                // inside the loops around its `def` (one defined before the loop reads the current
+                // value on purpose).
+                let (free, made_at) = match arg {
+                    Some(Expr::Lambda(l)) => (free_names_of_lambda(l), l.range),
                     Some(Expr::Name(n)) => match self.local_def(n.id.as_str()) {
-                        Some(Some(def)) if self.spend() => free_names_of_def(def),
+                        Some(Some(def)) if self.spend() => (free_names_of_def(def), def.range),
                         _ => continue,
                     },
                     _ => continue,
                 };
                 let loops = &self.frame().loops;
-                if free.iter().any(|n| loops.iter().any(|vars| vars.contains(&n.as_str()))) {
+                let captured = loops
+                    .iter()
+                    .filter(|(range, _)| range.contains_range(made_at))
+                    .any(|(_, vars)| free.iter().any(|n| vars.contains(&n.as_str())));
+                if captured {
                     self.hit(check, arg.unwrap().range());
                 }
             }
@@ -572,11 +583,7 @@ impl<'a> Walker<'a> {
             return false;
         }
         let cancelled = &self.frame().cancelled;
-        let mut names = Vec::new();
-        for arg in call.arguments.args.iter() {
-            collect_names(arg, &mut names);
-        }
-        !names.iter().any(|n| cancelled.contains(n))
+        !call.arguments.args.iter().any(|arg| mentions_any(arg, cancelled))
     }
 
     /// `results = await gather(..., return_exceptions=True)` and the like.
@@ -628,9 +635,9 @@ impl<'a> Walker<'a> {
             return;
         }
         let cancelled = &self.frame().cancelled;
-        let mut awaits_cancelled = false;
-        names_loaded(&t.body, &mut |n| awaits_cancelled |= cancelled.contains(n));
-        if awaits_cancelled {
+        let mut v = Mentions { set: cancelled, found: false };
+        v.visit_body(&t.body);
+        if v.found {
             return;
         }
         let awaits = body_awaits(&t.body);
@@ -788,20 +795,29 @@ impl<'a> Visitor<'a> for Loads {
     }
 }
 
-/// Calls `f` with every name loaded in a body.
-fn names_loaded<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a str)) {
-    struct Names<'f, 'a> {
-        f: &'f mut dyn FnMut(&'a str),
-    }
-    impl<'a> Visitor<'a> for Names<'_, 'a> {
-        fn visit_expr(&mut self, expr: &'a Expr) {
-            if let Expr::Name(n) = expr {
-                (self.f)(n.id.as_str());
-            }
-            visitor::walk_expr(self, expr);
+/// Whether an expression mentions a name or attribute chain of `set`.
+fn mentions_any(expr: &Expr, set: &HashSet<String>) -> bool {
+    let mut v = Mentions { set, found: false };
+    v.visit_expr(expr);
+    v.found
+}
+
+struct Mentions<'s> {
+    set: &'s HashSet<String>,
+    found: bool,
+}
+
+impl<'a> Visitor<'a> for Mentions<'_> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if matches!(expr, Expr::Name(_) | Expr::Attribute(_))
+            && let Some(d) = dotted(expr)
+            && self.set.contains(&d)
+        {
+            self.found = true;
+            return;
         }
+        visitor::walk_expr(self, expr);
     }
-    Names { f }.visit_body(body);
 }
 
 /// Whether a body awaits (an `await`, `async for` or `async with`), nested functions excluded.
@@ -1133,7 +1149,7 @@ impl<'a> Visitor<'a> for Walker<'a> {
                 let mut vars = Vec::new();
                 target_names(&f.target, &mut vars);
                 rebound_in(&f.body, &mut vars);
-                self.frame_mut().loops.push(vars);
+                self.frame_mut().loops.push((f.range, vars));
                 self.visit_body(&f.body);
                 self.frame_mut().loops.pop();
                 self.visit_body(&f.orelse);
@@ -1142,7 +1158,7 @@ impl<'a> Visitor<'a> for Walker<'a> {
                 self.visit_expr(&w.test);
                 let mut vars = Vec::new();
                 rebound_in(&w.body, &mut vars);
-                self.frame_mut().loops.push(vars);
+                self.frame_mut().loops.push((w.range, vars));
                 self.visit_body(&w.body);
                 self.frame_mut().loops.pop();
                 self.visit_body(&w.orelse);
@@ -1200,7 +1216,7 @@ impl<'a> Visitor<'a> for Walker<'a> {
                 for g in generators {
                     target_names(&g.target, &mut vars);
                 }
-                self.frame_mut().loops.push(vars);
+                self.frame_mut().loops.push((expr.range(), vars));
                 visitor::walk_expr(self, expr);
                 self.frame_mut().loops.pop();
             }

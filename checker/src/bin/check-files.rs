@@ -1,6 +1,7 @@
 //! Checks every `.py` file under the folders (or files) given and prints what it finds, one line each:
 //! `path:line:column: check-id (pitfall-id) excerpt`, syntax errors as `path:line:column: syntax: message`.
-//! Exits with 1 when anything was found or a file was refused, 2 when a path cannot be read.
+//! Exits with 1 when anything was found or a file was refused (too large, too deep, not UTF-8,
+//! unreadable), 2 when a path given cannot be listed.
 //!
 //! Usage: cargo run -p pyconc-checker --bin check-files -- DIR [DIR…]
 
@@ -24,14 +25,20 @@ fn main() -> ExitCode {
     files.sort();
     let (mut flagged, mut findings) = (0, 0);
     for file in &files {
-        let text = match std::fs::read_to_string(file) {
-            Ok(t) => t,
+        let path = file.display();
+        let text = match std::fs::read(file).map(String::from_utf8) {
+            Ok(Ok(t)) => t,
+            Ok(Err(_)) => {
+                println!("{path}: refused: not UTF-8");
+                flagged += 1;
+                continue;
+            }
             Err(e) => {
-                eprintln!("{}: {e}", file.display());
-                return ExitCode::from(2);
+                println!("{path}: unreadable: {e}");
+                flagged += 1;
+                continue;
             }
         };
-        let path = file.display();
         let mut lines = Vec::new();
         match check(&text) {
             Ok(report) => {
