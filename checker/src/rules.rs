@@ -528,7 +528,10 @@ impl<'a> Walker<'a> {
         for check in checks::CHECKS {
             let fired = match check.rule {
                 Rule::DroppedTask => {
-                    self.any_call_matches(check.calls, call, q)
+                    // ensure_future() of an existing task or future returns that same object.
+                    let wraps_existing = q == Some("asyncio.ensure_future")
+                        && !matches!(call.arguments.args.first(), Some(Expr::Call(_)));
+                    (self.any_call_matches(check.calls, call, q) && !wraps_existing)
                         || matches!(&*call.func, Expr::Attribute(a)
                             if check.methods.contains(&a.attr.id.as_str()) && self.facts.is_event_loop(&a.value))
                 }
@@ -609,9 +612,12 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// Whether a pool bound to `target` is ever shut down, used in `with`, or handed on.
+    /// Whether a pool bound to `target` is ever shut down, used in `with`, or handed on. A module-level
+    /// pool counts as released: it is meant to live as long as the program (its threads are joined at
+    /// exit).
     fn executor_released(&self, target: &Expr) -> bool {
         let key = match target {
+            Expr::Name(_) if self.frame().import_time => return true,
             Expr::Name(n) => n.id.to_string(),
             Expr::Attribute(_) => match dotted(target) {
                 Some(d) if d.starts_with("self.") || d.starts_with("cls.") => d,
@@ -619,10 +625,8 @@ impl<'a> Walker<'a> {
             },
             _ => return true,
         };
-        let frame = self.frame();
-        // Module-level names and attributes can be used anywhere in the module.
-        let scope =
-            if matches!(target, Expr::Name(_)) && !frame.import_time { frame.body } else { self.frames[0].body };
+        // A local name is used in its function; an attribute anywhere in the module.
+        let scope = if matches!(target, Expr::Name(_)) { self.frame().body } else { self.frames[0].body };
         let check = of_rule(Rule::ExecutorNotClosed).next().unwrap();
         let mut usage = Release { key: &key, check, released: false };
         usage.visit_body(scope);

@@ -26,5 +26,9 @@ async def handle_group(names: list[str]) -> None:
             group.create_task(send_metric(name))  # ok: task-dropped
 
 
+async def handle_existing(task: asyncio.Task) -> None:
+    asyncio.ensure_future(task)  # ok: task-dropped
+
+
 async def handle_awaited(name: str) -> None:
     await asyncio.create_task(send_metric(name))  # ok: task-dropped

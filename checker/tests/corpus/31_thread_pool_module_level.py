@@ -7,6 +7,7 @@ def fetch(n: int) -> int:
 
 
 POOL = ThreadPoolExecutor(max_workers=4)  # ok: process-start-without-main-guard, executor-never-shut-down
+HELPERS = ThreadPoolExecutor(max_workers=2)  # ok: executor-never-shut-down
 atexit.register(POOL.shutdown)
 
 with ThreadPoolExecutor(2) as local_pool:  # ok: process-start-without-main-guard
@@ -15,3 +16,7 @@ with ThreadPoolExecutor(2) as local_pool:  # ok: process-start-without-main-guar
 
 def submit_later(n: int):
     return POOL.submit(fetch, n)
+
+
+def help_later(n: int):
+    return HELPERS.submit(fetch, n)
