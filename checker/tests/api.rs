@@ -109,3 +109,37 @@ fn windows_line_endings_and_tabs_are_fine() {
     let f = &check(text).unwrap().findings[0];
     assert_eq!((f.line, f.column), (3, 2));
 }
+
+#[test]
+fn truncated_and_mangled_programs_never_panic() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut runs = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for _ in 0..40 {
+            let cut = boundaries[next() as usize % boundaries.len()];
+            let _ = check(&text[..cut]);
+            let lines: Vec<&str> = text.lines().collect();
+            let drop = next() as usize % lines.len();
+            let dedent = next() as usize % lines.len();
+            let mangled: String = lines
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != drop)
+                .map(|(i, l)| if i == dedent { l.trim_start().to_string() } else { l.to_string() })
+                .collect::<Vec<_>>()
+                .join("\n");
+            let _ = check(&mangled);
+            runs += 2;
+        }
+    }
+    assert!(runs > 1000);
+}
