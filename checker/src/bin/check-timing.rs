@@ -1,5 +1,5 @@
 //! Times `check` on one program: the median, minimum and maximum of N runs (default 10), after one
-//! warm-up run. Without a file, it times a 1,000-line program made of the corpus snippets that parse
+//! warm-up run. Without a file, it times a 1,000-line program made of whole corpus snippets that parse
 //! as plain Python (tests/corpus), which has findings of most checks.
 //!
 //! Usage: cargo run --release -p pyconc-checker --bin check-timing -- [FILE.py] [RUNS]
@@ -10,22 +10,23 @@ fn corpus_program(lines: usize) -> String {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
     let mut files: Vec<_> = std::fs::read_dir(&dir).expect("tests/corpus").map(|e| e.unwrap().path()).collect();
     files.sort();
+    // Whole snippets that parse as plain Python, as many as fit, then comment lines up to `lines`.
     let mut out: Vec<String> = Vec::new();
     'fill: loop {
         for f in &files {
             let text = std::fs::read_to_string(f).unwrap();
             let plain = pyconc_checker::check(&text).is_ok_and(|r| r.syntax_errors.is_empty());
+            let snippet: Vec<&str> = text.lines().collect();
             if !plain {
                 continue;
             }
-            for line in text.lines() {
-                if out.len() == lines {
-                    break 'fill;
-                }
-                out.push(line.to_string());
+            if out.len() + snippet.len() > lines {
+                break 'fill;
             }
+            out.extend(snippet.iter().map(|l| l.to_string()));
         }
     }
+    out.resize(lines, "# (padding)".to_string());
     out.join("\n") + "\n"
 }
 
