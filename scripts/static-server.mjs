@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { isHashed } from './hashed.mjs';
 
 const port = Number(process.argv[2] || 8080);
 const root = resolve(process.argv[3] || 'dist');
@@ -28,7 +29,14 @@ async function load(path, encoding) {
 
 createServer(async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
-  let path = decodeURIComponent(url.pathname);
+  let path;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    // A broken %-escape (`/%E0`) names no file; the server answers and goes on serving.
+    res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+    return;
+  }
   if (path.endsWith('/')) path += 'index.html';
   const file = resolve(join(root, path));
   if (file !== root && !file.startsWith(root + sep)) { res.writeHead(403).end(); return; }
@@ -40,7 +48,7 @@ createServer(async (req, res) => {
     const body = await load(file, encoding);
     const headers = { 'content-type': type, 'content-length': body.length, 'vary': 'accept-encoding' };
     if (encoding) headers['content-encoding'] = encoding;
-    headers['cache-control'] = /(^|[-_./])[0-9a-f]{16}[-_.]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    headers['cache-control'] = isHashed(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
     res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
