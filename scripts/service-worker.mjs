@@ -1,13 +1,15 @@
 // trunk post-build step (run by scripts/post-build.mjs, after the CSP is written): writes the service
 // worker `sw.js` into the build's root. Its precache list is every file of the build, and its cache name
-// is a hash of their names and contents, so a new deploy (any changed file) gets a new cache and the
-// old one is deleted when the new worker activates. The worker's own code is `worker` below.
+// is a hash of their names and contents, so a new deploy (any changed file) gets a new cache. The cache
+// of the deploy before it stays while tabs opened under it may still ask for its files; older ones are
+// deleted when the new worker activates. The worker's own code is `worker` below.
 //
 //   node scripts/service-worker.mjs [dir]     (dir: TRUNK_STAGING_DIR, else the argument, else dist)
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { HASHED } from './hashed.mjs';
 
 /** The worker's file name, at the site root so that its scope is the whole app. */
 export const WORKER_FILE = 'sw.js';
@@ -53,10 +55,14 @@ export function writeServiceWorker(dir) {
 
 // The worker. Strategy:
 // - install: precache every file of this build into this build's cache;
-// - activate: delete the app's caches of other builds;
-// - navigations (any address under /, such as /?v=1&work=io&…): network first, so that a new deploy
+// - activate: delete the app's caches of older builds, but keep the newest one before this build's: a
+//   tab opened before this deploy still runs that build, and it asks for one of its files later (the
+//   other language's pack, when the user switches language), which this deploy may no longer have. A
+//   tab left open across two deploys that misses a file offers a reload (src/ui/packs.rs);
+// - navigations (any address under /, such as /?v=2&work=io&…): network first, so that a new deploy
 //   is seen at once; with no network, the cached index.html (the app reads its state from the address);
-// - other same-origin GETs (the hashed .js, .wasm, .css and public/*): cache first, then the network.
+// - other same-origin GETs (the hashed .js, .wasm, .css, the packs and public/*): this build's cache,
+//   then the kept cache of the build before it, then the network.
 // Requests to other origins are left alone (the app makes none).
 function worker(name, files) {
   return `// Written by scripts/service-worker.mjs at build time; do not edit.
@@ -64,30 +70,41 @@ const CACHE = ${JSON.stringify(name)};
 const PREFIX = ${JSON.stringify(CACHE_PREFIX)};
 const FILES = ${JSON.stringify(files, null, 2)};
 // Files whose names carry no content hash may be in the HTTP cache from an older deploy: fetch them anew.
-const HASHED = /[0-9a-f]{16}/;
+const HASHED = ${HASHED};
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     await cache.addAll(FILES.map((file) => new Request(file, { cache: HASHED.test(file) ? 'default' : 'no-cache' })));
-    // Take over from an older worker at once instead of after every tab of the app has closed. This is
-    // safe here: a page loads all its code and styles at start, so a page opened under the old worker
-    // never asks for a file of the old build afterwards, and its later requests (icons, the manifest)
-    // have the same names in the new build.
+    // Take over from an older worker at once instead of after every tab of the app has closed. A page
+    // opened under the old worker keeps finding its build's files: activate keeps that build's cache.
     await self.skipWaiting();
   })());
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    for (const key of await caches.keys()) {
-      if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
-    }
+    // caches.keys() lists caches in the order they were created: the last one before this build's is
+    // the build this one replaces.
+    const older = (await caches.keys()).filter((key) => key.startsWith(PREFIX) && key !== CACHE);
+    for (const key of older.slice(0, -1)) await caches.delete(key);
     // Control the page of the first visit too, so that it is served from the cache from now on and
     // tests can see the worker in charge; the page's files came from the same build, so nothing changes.
     await self.clients.claim();
   })());
 });
+
+/** A file of this build, else of the build kept for the tabs still running it. */
+async function cached(request) {
+  const own = await caches.match(request, { cacheName: CACHE });
+  if (own) return own;
+  for (const key of (await caches.keys()).reverse()) {
+    if (key === CACHE || !key.startsWith(PREFIX)) continue;
+    const kept = await caches.match(request, { cacheName: key });
+    if (kept) return kept;
+  }
+  return undefined;
+}
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -99,9 +116,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fetch(request).catch(() => caches.match('/index.html', { cacheName: CACHE })));
     return;
   }
-  event.respondWith(
-    caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)),
-  );
+  event.respondWith(cached(request).then((hit) => hit || fetch(request)));
 });
 `;
 }

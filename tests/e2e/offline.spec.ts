@@ -7,7 +7,8 @@ import { extname, join } from 'node:path';
 import { WizardPage } from './wizard-page';
 
 // Offline use: after one visit, the service worker written by the build serves the app and any result
-// link with no network, and a new deploy replaces the old cache.
+// link with no network, and a new deploy takes over (the previous deploy's cache stays for the tabs
+// still running it).
 
 /** The frozen share links of schema version 1: the model each must give, and its query. */
 const LINKS = readFileSync('tests/links/v1.txt', 'utf8')
@@ -38,17 +39,19 @@ test('after one visit, result links open with no network', async ({ context, pag
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
 
-  // Before the first visit, the origin holds a cache of an older deploy of the app, and one of something
-  // else: the worker deletes the first when it activates and leaves the second alone.
+  // Before the first visit, the origin holds the caches of two older deploys of the app, and one of
+  // something else: when the worker activates, it deletes the oldest, keeps the newer one (tabs opened
+  // under that deploy may still ask for its files) and leaves the other app's alone.
   await page.goto('/not-the-app');
   await page.evaluate(async () => {
-    await (await caches.open('pyconc-0123456789abcdef')).put('/index.html', new Response('an older deploy'));
+    await (await caches.open('pyconc-0123456789abcdef')).put('/index.html', new Response('an old deploy'));
+    await (await caches.open('pyconc-fedcba9876543210')).put('/index.html', new Response('the previous deploy'));
     await caches.open('another-app');
   });
 
   const app = new WizardPage(page);
   await app.open();
-  expect(await workerInCharge(page)).toEqual(['another-app', builtCacheName()].sort());
+  expect(await workerInCharge(page)).toEqual(['another-app', 'pyconc-fedcba9876543210', builtCacheName()].sort());
 
   await context.setOffline(true);
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
@@ -90,7 +93,13 @@ test('a new deploy replaces the cache of the old one', async ({ context, page })
   let root = first;
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
   const server: Server = createServer((req, res) => {
-    let path = decodeURIComponent(new URL(req.url!, 'http://localhost').pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url!, 'http://localhost').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     if (path.endsWith('/')) path += 'index.html';
     try {
       const body = readFileSync(join(root, path.replace(/\.\./g, '')));
@@ -123,7 +132,8 @@ test('a new deploy replaces the cache of the old one', async ({ context, page })
       if (navigator.serviceWorker.controller !== fresh) throw new Error('the new worker does not control the page');
       return (await caches.keys()).sort();
     });
-    expect(caches).toEqual([secondCache]);
+    // The first deploy's cache stays for the tabs still running it (this one, until it navigates).
+    expect(caches).toEqual([firstCache, secondCache].sort());
 
     // Offline, the page now comes from the second deploy's cache.
     await context.setOffline(true);
