@@ -98,11 +98,12 @@ def to_thread_does_not_stall():
             await asyncio.sleep(0.02)
 
     async def main():
-        await asyncio.gather(ticker(), asyncio.to_thread(time.sleep, 0.3))
+        await asyncio.gather(ticker(), asyncio.to_thread(time.sleep, 0.6))
 
     asyncio.run(main())
     gaps = [b - a for a, b in zip(ticks, ticks[1:])]
-    assert max(gaps) < 0.15, f"the loop stalled: gaps {gaps}"
+    # A stalled loop would show one gap of about 0.6 s; a busy machine only stretches the 0.02 s ticks.
+    assert max(gaps) < 0.4, f"the loop stalled: gaps {gaps}"
 
 
 @fact("asyncio has no open() function; file reads go to a thread (asyncio.to_thread) or aiofiles")
@@ -171,7 +172,7 @@ def semaphore_is_not_a_rate():
     asyncio.run(main())
     assert in_flight[1] == 5, f"at most {in_flight[1]} ran at once"
     span = max(starts) - began
-    assert span < 1.0, f"100 calls took {span:.2f} s to start: the semaphore acted as a rate"
+    assert span < 2.0, f"100 calls took {span:.2f} s to start: the semaphore acted as a rate"
 
 
 @fact("gather() raises the first error while the other tasks keep running")
@@ -300,7 +301,7 @@ def to_thread_cancel_keeps_thread():
     finished = threading.Event()
 
     def blocking():
-        time.sleep(0.3)
+        time.sleep(1.0)
         finished.set()
 
     async def main():
@@ -314,7 +315,7 @@ def to_thread_cancel_keeps_thread():
         assert not finished.is_set()
 
     asyncio.run(main())
-    assert finished.wait(2), "the thread never finished"
+    assert finished.wait(5), "the thread never finished"
 
 
 @fact("to_thread() copies contextvars into the thread; run_in_executor() does not", since=(3, 9))
@@ -384,6 +385,24 @@ def get_event_loop_raises_in_main():
     assert "raised:" in proc.stdout, proc.stdout + proc.stderr
 
 
+@fact("asyncio.run() inside a running loop fails: asyncio.run() cannot be called from a running event loop")
+def asyncio_run_inside_loop():
+    async def inner():
+        return 1
+
+    async def main():
+        coroutine = inner()
+        try:
+            asyncio.run(coroutine)
+        except RuntimeError as e:
+            return str(e)
+        finally:
+            coroutine.close()
+        return "no error"
+
+    assert asyncio.run(main()) == "asyncio.run() cannot be called from a running event loop"
+
+
 @fact("asyncio.create_subprocess_exec() with communicate() collects a child's output while the loop "
       "keeps running")
 def subprocess_exec_does_not_block():
@@ -396,7 +415,7 @@ def subprocess_exec_does_not_block():
 
     async def child():
         proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-c", "import sys, time; time.sleep(0.3); print('out'); print('err', file=sys.stderr)",
+            sys.executable, "-c", "import sys, time; time.sleep(1.0); print('out'); print('err', file=sys.stderr)",
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
         )
         return await proc.communicate()
@@ -408,7 +427,7 @@ def subprocess_exec_does_not_block():
     out, err = asyncio.run(main())
     assert out.strip() == b"out" and err.strip() == b"err", (out, err)
     gaps = [b - a for a, b in zip(ticks, ticks[1:])]
-    assert max(gaps) < 0.15, f"the loop stalled: gaps {gaps}"
+    assert max(gaps) < 0.5, f"the loop stalled while the child ran: gaps {gaps}"
 
 
 @fact("Ctrl+C inside asyncio.run() first cancels the main task (it sees CancelledError)", since=(3, 11),
@@ -416,6 +435,7 @@ def subprocess_exec_does_not_block():
 def asyncio_run_cancels_on_sigint():
     proc = run_python("""
         import asyncio, os, signal
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # a shell may start us with SIGINT ignored
         async def main():
             asyncio.get_running_loop().call_later(0.1, os.kill, os.getpid(), signal.SIGINT)
             try:
@@ -532,10 +552,11 @@ def idle_thread_memory():
 def ctrl_c_waits_for_pool_threads():
     proc = run_python("""
         import concurrent.futures, os, signal, threading, time
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # a shell may start us with SIGINT ignored
         began = time.perf_counter()
         try:
             with concurrent.futures.ThreadPoolExecutor(2) as pool:
-                future = pool.submit(time.sleep, 1.0)
+                future = pool.submit(time.sleep, 2.0)
                 threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT)).start()
                 try:
                     future.result()
@@ -546,8 +567,8 @@ def ctrl_c_waits_for_pool_threads():
             print("left", round(time.perf_counter() - began, 2), flush=True)
     """)
     times = dict(line.split() for line in proc.stdout.splitlines())
-    assert float(times["raised"]) < 0.6, times
-    assert float(times["left"]) >= 0.95, times
+    assert float(times["raised"]) < 1.5, times
+    assert float(times["left"]) >= 1.95, times
 
 
 @fact("SIGTERM, unhandled, ends the process at once: no finally block runs", only=(POSIX, "needs POSIX signals"))
@@ -566,9 +587,15 @@ def sigterm_skips_finally():
 
 @fact("shutdown(cancel_futures=True) cancels the queued tasks (3.9+)", since=(3, 9))
 def shutdown_cancels_queued():
+    started = threading.Event()
+
+    def task():
+        started.set()
+        time.sleep(0.2)
+
     pool = concurrent.futures.ThreadPoolExecutor(1)
-    futures = [pool.submit(time.sleep, 0.05) for _ in range(10)]
-    time.sleep(0.01)
+    futures = [pool.submit(task) for _ in range(10)]
+    assert started.wait(10), "the first task never started"
     pool.shutdown(wait=True, cancel_futures=True)
     cancelled = sum(f.cancelled() for f in futures)
     assert cancelled == 9, f"{cancelled} of 10 cancelled"
@@ -892,8 +919,8 @@ def broken_pool_needs_a_new_pool():
         raise AssertionError("the pool survived os._exit")
     try:
         pool.submit(square, 2)
-    except concurrent.futures.process.BrokenProcessPool:
-        pass
+    except concurrent.futures.process.BrokenProcessPool as e:
+        assert "A child process terminated abruptly, the process pool is not usable anymore" in str(e), e
     else:
         raise AssertionError("a broken pool accepted work")
     pool.shutdown()
@@ -940,6 +967,35 @@ def fork_with_threads_warns():
         stop.set()
     """)
     assert "use of fork() may lead to deadlocks in the child" in proc.stderr, proc.stderr
+
+
+@fact("a lock does not pickle: TypeError: cannot pickle '_thread.lock' object")
+def lock_does_not_pickle():
+    try:
+        pickle.dumps(threading.Lock())
+    except TypeError as e:
+        assert "cannot pickle '_thread.lock' object" in str(e), e
+    else:
+        raise AssertionError("a lock pickled")
+
+
+def make_nested():
+    def nested():
+        return 1
+
+    return nested
+
+
+@fact("a nested function does not pickle: AttributeError: Can't pickle local object (3.13: Can't get local "
+      "object)")
+def nested_function_does_not_pickle():
+    try:
+        pickle.dumps(make_nested())
+    except AttributeError as e:
+        expected = "Can't get local object" if HERE >= (3, 13) else "Can't pickle local object"
+        assert expected in str(e), e
+    else:
+        raise AssertionError("a nested function pickled")
 
 
 # ------------------------------------------------------------------------------------------ tools
