@@ -69,14 +69,14 @@ async fn a_question_step_is_a_radio_group_answered_by_number_key_and_enter() {
     });
     settle().await;
 
-    assert_eq!(query(&root, "h2").text_content().unwrap(), question.get().title.en());
+    assert_eq!(query(&root, "h1").text_content().unwrap(), question.get().title.en());
     let radios = query_all(&root, "input[type=radio]");
     assert_eq!(radios.len(), question.get().options.len());
     assert!(query(&root, "[data-testid=step]").text_content().unwrap().contains("Step 1 of about 12"));
     let submit: web_sys::HtmlButtonElement = query(&root, "button[type=submit]").unchecked_into();
     assert!(submit.disabled(), "Continue is disabled until an option is picked");
     // Focus moved to the question heading.
-    assert_eq!(document().active_element().unwrap().tag_name(), "H2");
+    assert_eq!(document().active_element().unwrap().tag_name(), "H1");
 
     press("2");
     settle().await;
@@ -85,7 +85,7 @@ async fn a_question_step_is_a_radio_group_answered_by_number_key_and_enter() {
     assert!(!submit.disabled());
 
     // Enter goes on when focus is on the heading (not a control), with the picked option.
-    query(&root, "h2").focus().unwrap();
+    query(&root, "h1").focus().unwrap();
     press("Enter");
     settle().await;
     assert_eq!(*picked.lock().unwrap(), Some(1));

@@ -1,10 +1,18 @@
 //! The address bar. The app has one page whose whole state is the query string, so instead of a router
 //! this keeps the query in a signal, in step with Back and Forward (`popstate`), and changes it with
 //! `history.pushState` / `replaceState`.
+//!
+//! Each history entry the app writes carries its depth in `history.state`: how many entries of the app
+//! lie before it. The in-app Back uses `history.back()` only when that stays in the app and lands on the
+//! step before the one shown; a browser that refused an entry (Safari limits how often) leaves the page
+//! showing a step its address does not hold, and Back then goes to the previous step by itself.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The key of the depth in `history.state` (public/boot.js writes it too, for Start before the app).
+const DEPTH: &str = "pcDepth";
 
 /// The query string of the address, without the `?`, tracked.
 #[derive(Clone, Copy)]
@@ -16,6 +24,23 @@ pub struct Address {
 fn current_search() -> String {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     search.strip_prefix('?').unwrap_or(&search).to_string()
+}
+
+/// The depth of the current history entry: 0 for an entry the app did not write (the one it opened on).
+fn entry_depth(history: &web_sys::History) -> u32 {
+    history
+        .state()
+        .ok()
+        .filter(JsValue::is_object)
+        .and_then(|s| js_sys::Reflect::get(&s, &DEPTH.into()).ok())
+        .and_then(|d| d.as_f64())
+        .map_or(0, |d| d as u32)
+}
+
+fn depth_state(depth: u32) -> JsValue {
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &DEPTH.into(), &JsValue::from(depth));
+    state.into()
 }
 
 impl Default for Address {
@@ -38,15 +63,16 @@ impl Address {
     }
 
     /// Goes to `url` (a path with its query), as a new history entry or in place of the current one, and
-    /// scrolls to the top for a new entry. A browser may refuse to change its history (Safari limits how
-    /// often): the app then still shows the new state, only Back will not return to it.
+    /// scrolls to the top for a new entry. A browser may refuse to change its history: the app then still
+    /// shows the new state, and `back_stays_in_app` knows the address no longer holds it.
     pub fn go(&self, url: &str, replace: bool) {
         if let Some(window) = web_sys::window() {
             if let Ok(history) = window.history() {
+                let depth = entry_depth(&history);
                 let _ = if replace {
-                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+                    history.replace_state_with_url(&depth_state(depth), "", Some(url))
                 } else {
-                    history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
+                    history.push_state_with_url(&depth_state(depth + 1), "", Some(url))
                 };
             }
             if !replace {
@@ -55,5 +81,19 @@ impl Address {
         }
         let query = url.split_once('?').map_or("", |(_, q)| q);
         self.set_search.set(query.to_string());
+    }
+
+    /// Whether `history.back()` shows the step before the one on screen: the current entry holds the step
+    /// shown (no refused entry since) and the entry before it is the app's.
+    pub fn back_stays_in_app(&self) -> bool {
+        let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return false };
+        entry_depth(&history) > 0 && self.search.with_untracked(|shown| *shown == current_search())
+    }
+
+    /// Goes one entry back in the browser's history (see `back_stays_in_app`).
+    pub fn back(&self) {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.back();
+        }
     }
 }

@@ -1,7 +1,9 @@
 //! The root component: language and theme, the header and footer, and the landing or the
 //! wizard depending on the address.
 
-use crate::content::{Lang, ui};
+use crate::content::{Lang, packs, ui};
+use crate::engine::ShareLink;
+use crate::ui::checklist::ChecklistTicks;
 use crate::ui::i18n::{LangContext, tr};
 use crate::ui::landing::Landing;
 use crate::ui::storage;
@@ -18,8 +20,14 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The language to start in: a stored choice, else the browser's.
+/// The language to start in, and whether it was chosen (only a chosen one goes into links). The order is
+/// public/boot.js's, which has already shown the static first screen in it: the link's `lang=`, a stored
+/// choice, the browser's language.
 fn initial_lang() -> (Lang, bool) {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    if let Some(lang) = ShareLink::decode(search.strip_prefix('?').unwrap_or(&search)).0.lang {
+        return (lang, true);
+    }
     if let Some(lang) = storage::get(storage::LANG).and_then(|s| Lang::from_code(&s)) {
         return (lang, true);
     }
@@ -34,9 +42,10 @@ fn Shell() -> impl IntoView {
     let lang = LangContext::new(start_lang, stored);
     provide_context(lang);
     let state = WizardState::provide();
+    provide_context(ChecklistTicks::default());
     crate::ui::packs::load_after_first_paint(lang);
 
-    // A language in the link wins over storage and the browser.
+    // A language in the link wins over storage and the browser, also when Back or Forward brings one.
     Effect::new(move |_| {
         if let Some(l) = state.link.with(|(link, _)| link.lang) {
             lang.lang.set(l);
@@ -51,11 +60,33 @@ fn Shell() -> impl IntoView {
         }
     });
 
-    let switch = move |l: Lang| {
+    let apply = move |l: Lang| {
         lang.lang.set(l);
         lang.explicit.set(true);
         storage::set(storage::LANG, l.code());
         state.replace_current();
+    };
+    // In the wizard, a switch to a language whose pack has not arrived waits for it (or for its failure,
+    // which the step then shows with a retry), so the step on screen stays as it is meanwhile: its pick,
+    // its focus, what the user opened.
+    let pending = RwSignal::new(None::<Lang>);
+    Effect::new(move |_| {
+        lang.packs.arrived.track();
+        let failed = lang.packs.failed.get();
+        let Some(l) = pending.get() else { return };
+        if packs::is_loaded(l) || failed & (1 << l as u8) != 0 {
+            pending.set(None);
+            apply(l);
+        }
+    });
+    let switch = move |l: Lang| {
+        if !state.started.get_untracked() || packs::is_loaded(l) {
+            pending.set(None);
+            apply(l);
+            return;
+        }
+        pending.set(Some(l));
+        crate::ui::packs::load(lang, l);
     };
     let switcher = Lang::ALL
         .iter()

@@ -1,11 +1,40 @@
 //! The pitfall checklist: a checkbox per pitfall, "n of m checked", each expandable to symptom, fix and
-//! source. The checked state is kept in the browser for each result.
+//! source. The checked state is kept for each result: in the page (`ChecklistTicks`, what the report
+//! exports) and, where storage works, in the browser across visits.
 
 use crate::content::{Pitfall, ui};
 use crate::ui::i18n::{LangContext, fill, tr};
 use crate::ui::rich_text::RichText;
 use crate::ui::storage;
 use leptos::prelude::*;
+
+/// The ticks of every checklist shown in this page, by storage key (see `storage_key`): the state the
+/// page shows, whether or not storage keeps it. Provided by the app; the share bar exports from it. A
+/// page shows a few results at most, so a list does (a map would cost the WebAssembly its hasher).
+#[derive(Clone, Copy, Default)]
+pub struct ChecklistTicks(StoredValue<Vec<(String, Vec<&'static str>)>>);
+
+impl ChecklistTicks {
+    /// The ticks of the result `key`, as the page shows them, if its checklist has been shown.
+    pub fn get(&self, key: &str) -> Option<Vec<&'static str>> {
+        self.0.with_value(|all| all.iter().find(|(k, _)| k == key).map(|(_, ids)| ids.clone()))
+    }
+
+    fn set(&self, key: &str, ids: Vec<&'static str>) {
+        self.0.update_value(|all| match all.iter_mut().find(|(k, _)| k == key) {
+            Some((_, kept)) => *kept = ids,
+            None => all.push((key.to_string(), ids)),
+        });
+    }
+}
+
+/// The pitfall ids checked for a result: as the page shows them (`ticks`), else as stored.
+pub fn ticked(ticks: Option<ChecklistTicks>, key: &str) -> Vec<String> {
+    match ticks.and_then(|t| t.get(key)) {
+        Some(ids) => ids.into_iter().map(String::from).collect(),
+        None => checked_ids(key),
+    }
+}
 
 /// The storage key of a result's checklist: the model and the answers, without the language.
 pub fn storage_key(model: &str, answers: &crate::engine::Answers) -> String {
@@ -31,18 +60,22 @@ pub fn Checklist(
     let total = pitfalls.len();
     // Stored as comma-separated pitfall ids; anything unknown in storage is ignored.
     let known: Vec<&'static str> = pitfalls.iter().map(|p| p.id).collect();
-    let stored = checked_ids(&key);
+    let ticks = use_context::<ChecklistTicks>();
+    let stored = ticked(ticks, &key);
     let initial: Vec<&'static str> = known.iter().copied().filter(|id| stored.iter().any(|x| x == id)).collect();
     let checked = RwSignal::new(initial);
 
-    // Keeps the checked state in storage for this result.
+    // Keeps the checked state for this result: in the page, and in storage for later visits.
     let storage_key = key.clone();
     Effect::new(move |_| {
-        let ids = checked.with(|c| c.join(","));
+        let ids = checked.get();
+        if let Some(t) = ticks {
+            t.set(&storage_key, ids.clone());
+        }
         if ids.is_empty() {
             storage::remove(&storage_key);
         } else {
-            storage::set(&storage_key, &ids);
+            storage::set(&storage_key, &ids.join(","));
         }
     });
 

@@ -30,8 +30,7 @@ pub fn QuestionStep(
 ) -> impl IntoView {
     let lang = LangContext::expect();
     let q = question.get();
-    let heading = NodeRef::<html::H2>::new();
-    let form = NodeRef::<html::Form>::new();
+    let heading = NodeRef::<html::H1>::new();
 
     // Focus moves to the question heading at each step, so screen readers read the new question.
     Effect::new(move |_| {
@@ -98,7 +97,7 @@ pub fn QuestionStep(
                 <label class="pc-option" class:pc-option--checked=checked for=label_for>
                     <input
                         type="radio"
-                        name="answer"
+                        name=q.id
                         id=id
                         value=option.id
                         aria-describedby=hint_id.clone()
@@ -126,7 +125,7 @@ pub fn QuestionStep(
     };
 
     view! {
-        <form class="pc-question" node_ref=form on:submit=on_submit aria-labelledby="question-title" data-question=q.id>
+        <form class="pc-question" on:submit=on_submit aria-labelledby="question-title" data-question=q.id>
             <p class="pc-step" data-testid="step">{step_text}</p>
             <progress
                 class="pc-progress"
@@ -135,7 +134,7 @@ pub fn QuestionStep(
                 aria-hidden="true"
             ></progress>
             {editing.then(|| view! { <p class="pc-editing">{tr(ui::EDITING)}</p> })}
-            <h2 id="question-title" tabindex="-1" node_ref=heading>{move || lang.t(q.title)}</h2>
+            <h1 id="question-title" tabindex="-1" node_ref=heading>{move || lang.t(q.title)}</h1>
             <details class="pc-help">
                 <summary>{tr(ui::WHY_IT_MATTERS)}</summary>
                 <p><RichText text=q.help/></p>
@@ -176,3 +175,4 @@ fn focus_option(index: usize) {
         let _ = e.focus();
     }
 }
+

@@ -3,7 +3,7 @@
 
 use crate::content::{ModelId, ui};
 use crate::engine::export::{ExportFile, markdown_report, python_file};
-use crate::ui::checklist::{checked_ids, storage_key};
+use crate::ui::checklist::{ChecklistTicks, storage_key, ticked};
 use crate::ui::clipboard;
 use crate::ui::i18n::{LangContext, tr};
 use crate::ui::url_state::WizardState;
@@ -18,6 +18,7 @@ pub fn ShareBar(
 ) -> impl IntoView {
     let lang = LangContext::expect();
     let state = WizardState::expect();
+    let ticks = use_context::<ChecklistTicks>();
     // After a copy: a short confirmation; if the clipboard was refused, the link shown selected.
     let status = RwSignal::new(None::<bool>);
     let link = move || {
@@ -40,7 +41,8 @@ pub fn ShareBar(
     };
     let download_md = move |_| {
         let answers = state.answers();
-        let checked = checked_ids(&storage_key(model.get().id, &answers));
+        // The ticks the page shows: storage may be disabled or hold another tab's.
+        let checked = ticked(ticks, &storage_key(model.get().id, &answers));
         let checked: Vec<&str> = checked.iter().map(String::as_str).collect();
         let file = markdown_report(&answers, &state.share_url(), lang.lang.get_untracked(), &checked);
         download(&file);

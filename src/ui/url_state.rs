@@ -2,7 +2,7 @@
 //! This module reads them reactively and writes them through the address bar (`ui::address`), so Back and Forward move
 //! through the steps.
 
-use crate::content::{Lang, META};
+use crate::content::Lang;
 use crate::engine::{Answers, Notice, ShareLink};
 use crate::ui::address::Address;
 use crate::ui::i18n::LangContext;
@@ -89,6 +89,16 @@ impl WizardState {
         self.address.go(&format!("/?{query}"), true);
     }
 
+    /// Whether the browser's Back shows the step before the one on screen (see `Address`).
+    pub fn back_stays_in_app(&self) -> bool {
+        self.address.back_stays_in_app()
+    }
+
+    /// One entry back in the browser's history.
+    pub fn history_back(&self) {
+        self.address.back();
+    }
+
     /// Back to the landing page.
     pub fn go_home(&self) {
         self.editing.set(None);
@@ -110,9 +120,4 @@ fn merge(into: &mut Answers, from: &Answers) {
             into.answer_raw(q, o);
         }
     }
-}
-
-/// The schema version links carry, for display.
-pub fn schema() -> u32 {
-    META.schema
 }

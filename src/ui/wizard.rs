@@ -2,6 +2,7 @@
 //! ("Step X of Y") and the live region that announces each step.
 
 use crate::content::{QuestionId, ui};
+use crate::engine::{Answers, Progress};
 use crate::ui::i18n::{LangContext, fill};
 use crate::ui::link_notice::LinkNotice;
 use crate::ui::packs::PackPending;
@@ -11,6 +12,17 @@ use crate::ui::summary::AnswerSummary;
 use crate::ui::url_state::WizardState;
 use leptos::prelude::*;
 
+/// What the main column shows. A step is built again only when this changes: a language pack arriving
+/// or a language switch changes its texts in place, and keeps the pick, the focus and what the user
+/// opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Screen {
+    /// The texts of the step have not arrived (`PackPending`).
+    Pending,
+    Question { question: QuestionId, progress: Progress, editing: bool, can_go_back: bool },
+    Result,
+}
+
 /// The wizard's screen.
 #[component]
 pub fn Wizard() -> impl IntoView {
@@ -18,8 +30,22 @@ pub fn Wizard() -> impl IntoView {
     let state = WizardState::expect();
     let answers = Memo::new(move |_| state.answers());
     let current = Memo::new(move |_| state.editing.get().or_else(|| answers.with(|a| a.next_question())));
-    // Our own Back button uses the browser history while it holds our steps.
-    let pushed = RwSignal::new(0usize);
+    // Every step but a fresh first question needs the language pack (the summary does too).
+    let waiting = Memo::new(move |_| {
+        !lang.pack_ready() && (current.get() != Some(QuestionId(0)) || answers.with(|a| !a.path().is_empty()))
+    });
+    let screen = Memo::new(move |_| match current.get() {
+        _ if waiting.get() => Screen::Pending,
+        Some(question) => answers.with(|a| Screen::Question {
+            question,
+            progress: progress_for(question, a),
+            editing: state.editing.get().is_some(),
+            can_go_back: !a.path().is_empty(),
+        }),
+        None => Screen::Result,
+    });
+    // Picks made on a step and not yet confirmed, so that a step built again keeps them.
+    let picks = RwSignal::new(Answers::new());
 
     let back = move || {
         if state.editing.get_untracked().is_some() {
@@ -28,12 +54,10 @@ pub fn Wizard() -> impl IntoView {
         }
         let mut previous = answers.get_untracked();
         let Some(last) = previous.path().last().copied() else { return };
-        if pushed.get_untracked() > 0 {
-            pushed.update(|n| *n -= 1);
-            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-                let _ = history.back();
-                return;
-            }
+        // The browser's history holds our steps: Back and the in-app Back stay one and the same.
+        if state.back_stays_in_app() {
+            state.history_back();
+            return;
         }
         previous.clear(last);
         state.go(&previous);
@@ -71,22 +95,25 @@ pub fn Wizard() -> impl IntoView {
         None => lang.t(ui::RESULT_TITLE).to_string(),
     };
 
-    // Every step but a fresh first question needs the language pack (the summary does too).
-    let waiting =
-        move || !lang.pack_ready() && (current.get() != Some(QuestionId(0)) || answers.with(|a| !a.path().is_empty()));
-
-    let step = move || match current.get() {
-        _ if waiting() => view! { <PackPending/> }.into_any(),
-        Some(q) => {
-            let a = answers.get_untracked();
-            let preselect = a.get(q).or_else(|| state.remembered.with_untracked(|r| r.get(q)));
+    let step = move || match screen.get() {
+        Screen::Pending => view! { <PackPending/> }.into_any(),
+        Screen::Question { question: q, progress, editing, can_go_back } => {
+            let preselect = answers
+                .with_untracked(|a| a.get(q))
+                .or_else(|| picks.with_untracked(|p| p.get(q)))
+                .or_else(|| state.remembered.with_untracked(|r| r.get(q)));
             let selected = RwSignal::new(preselect);
-            let editing = state.editing.get_untracked().is_some();
-            let can_go_back = !a.path().is_empty();
+            // Keeps the pick for this step, should it be built again.
+            Effect::new(move |_| {
+                if let Some(o) = selected.get() {
+                    picks.update(|p| {
+                        p.answer_raw(q, o);
+                    });
+                }
+            });
             let on_continue = Callback::new(move |option: u8| {
                 let mut next = answers.get_untracked();
                 next.answer(q, option);
-                pushed.update(|n| *n += 1);
                 state.go(&next);
             });
             let on_back = Callback::new(move |_| back());
@@ -94,7 +121,7 @@ pub fn Wizard() -> impl IntoView {
                 <QuestionStep
                     question=q
                     selected
-                    progress=progress_for(q, &a)
+                    progress
                     editing
                     on_continue
                     on_back
@@ -103,7 +130,7 @@ pub fn Wizard() -> impl IntoView {
             }
             .into_any()
         }
-        None => view! { <ResultPage on_back=Callback::new(move |_| back())/> }.into_any(),
+        Screen::Result => view! { <ResultPage on_back=Callback::new(move |_| back())/> }.into_any(),
     };
 
     view! {
@@ -113,7 +140,7 @@ pub fn Wizard() -> impl IntoView {
                 {step}
             </div>
             <aside class="pc-wizard__side">
-                {move || (!waiting()).then(|| view! { <AnswerSummary current/> })}
+                {move || (!waiting.get()).then(|| view! { <AnswerSummary current/> })}
             </aside>
             <div class="pc-sr-only" aria-live="polite" aria-atomic="true">{announcement}</div>
         </div>
@@ -121,11 +148,11 @@ pub fn Wizard() -> impl IntoView {
 }
 
 /// Progress for question `q`: while editing, the step is the question's place in the path.
-fn progress_for(q: QuestionId, answers: &crate::engine::Answers) -> crate::engine::Progress {
+fn progress_for(q: QuestionId, answers: &Answers) -> Progress {
     let p = answers.progress();
     let path = answers.path();
     match path.iter().position(|&x| x == q) {
-        Some(i) => crate::engine::Progress { step: i + 1, total: p.total.max(path.len()) },
+        Some(i) => Progress { step: i + 1, total: p.total.max(path.len()) },
         None => p,
     }
 }

@@ -8,7 +8,7 @@ export class WizardPage {
   constructor(readonly page: Page) {}
 
   get question(): Locator { return this.page.locator('form.pc-question'); }
-  get heading(): Locator { return this.page.getByRole('heading', { level: 2 }).first(); }
+  get heading(): Locator { return this.page.getByRole('heading', { level: 1 }).first(); }
   get continueButton(): Locator { return this.page.getByRole('button', { name: /^(Continue|继续)$/ }); }
   get backButton(): Locator { return this.question.getByRole('button', { name: /^(Back|上一步|Cancel|取消)$/ }); }
   get modelName(): Locator { return this.page.getByTestId('model-name'); }

@@ -1,0 +1,24 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { WALKS, query } from './walks';
+
+// The Markdown report holds the checklist as the page shows it, whatever storage does.
+
+test('with storage disabled, the report still holds the ticks on screen', async ({ page }) => {
+  await page.addInitScript(() => {
+    const fail = () => { throw new DOMException('denied', 'SecurityError'); };
+    Object.defineProperty(window, 'localStorage', { get: fail });
+  });
+  const walk = WALKS.find((w) => w.model === 'asyncio')!;
+  await page.goto(`/?${query(walk.answers)}`);
+  const first = page.locator('.pc-check').first();
+  const title = (await first.locator('label').textContent())!.trim();
+  await first.locator('input[type=checkbox]').check();
+  await expect(page.getByTestId('checked-count')).toContainText('1 of');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download report (.md)' }).click(),
+  ]);
+  const md = readFileSync((await download.path())!, 'utf8');
+  expect(md).toContain(`- [x] **${title}**`);
+});
