@@ -1,20 +1,92 @@
 // Runs before the first paint (a small same-origin script; the CSP allows no inline script). It applies
 // the language and theme the app will start with, so the static first screen in index.html shows in the
-// right language and colours and nothing changes when the app mounts. Mirrors ui/app.rs initial_lang()
-// and ui/theme.rs; any trouble (storage disabled, odd values) leaves the defaults.
+// right language and colours and nothing changes when the app mounts, and it shows the part of that
+// screen the address asks for: the landing, or the first question (a plain form, usable before the app
+// arrives). Mirrors ui/app.rs initial_lang() (the link's `lang=`, a stored choice, the browser) and
+// ui/theme.rs; any trouble (storage disabled, odd values) leaves the defaults.
 (function () {
   var root = document.documentElement;
   var stored = function (key) {
     try { return window.localStorage.getItem(key); } catch (e) { return null; }
   };
-  var query = new URLSearchParams(window.location.search);
   var known = function (code) { return code === 'en' || code === 'zh' ? code : null; };
-  var code = known(query.get('lang')) || known(stored('pyconc.lang')) || navigator.language || 'en';
+  // A language the user chose (in the link or before) goes into the links the static screen makes.
+  var chosen = known(new URLSearchParams(window.location.search).get('lang')) || known(stored('pyconc.lang'));
+  var code = chosen || navigator.language || 'en';
   root.setAttribute('lang', /^zh/i.test(code) ? 'zh-CN' : 'en');
   var theme = stored('pyconc.theme');
   if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
-  // A link with answers opens on a question or a result, not on the landing.
-  var started = false;
-  query.forEach(function (_, key) { if (key !== 'lang') started = true; });
-  if (started) root.classList.add('pc-linked');
+
+  // What an address opens: the landing, a fresh first question (`/?v=N`, N a link schema up to this
+  // build's, which the build writes on this script's tag), or a step further on, which only the app can
+  // show (the static landing is hidden meanwhile, so it does not flash).
+  var schema = Number(document.currentScript && document.currentScript.getAttribute('data-schema')) || 1;
+  var screen = function (search) {
+    var query = new URLSearchParams(search);
+    var keys = [];
+    query.forEach(function (_, key) { if (key !== 'lang') keys.push(key); });
+    if (keys.length === 0) return 'landing';
+    var v = query.get('v');
+    var lang = query.getAll('lang');
+    // Anything the app would flag (a notice above the question) is left to the app.
+    var clean = lang.length === 0 || (lang.length === 1 && known(lang[0]));
+    var fresh = clean && keys.length === 1 && keys[0] === 'v' && /^[0-9]+$/.test(v) && Number(v) >= 1 && Number(v) <= schema;
+    return fresh ? 'first' : 'linked';
+  };
+  var show = function (which) {
+    root.classList.toggle('pc-first', which === 'first');
+    root.classList.toggle('pc-linked', which === 'linked');
+  };
+  show(screen(window.location.search));
+
+  // The static screen, until the app replaces it.
+  var boot = function () { return document.getElementById('pc-boot'); };
+  var form = function () { var b = boot(); return b && b.querySelector('form.pc-question'); };
+  var focusQuestion = function () {
+    var heading = document.getElementById('question-title');
+    if (heading) heading.focus({ preventScroll: true });
+  };
+
+  // The form as the app's step behaves: the picked option marked, Continue enabled once there is a pick,
+  // the option's "how to find out" shown. Also run when the browser restores a pick (Back, reload).
+  var sync = function () {
+    var f = form();
+    if (!f) return;
+    var picked = f.querySelector('input[type=radio]:checked');
+    var options = f.querySelectorAll('.pc-option');
+    for (var i = 0; i < options.length; i++) options[i].classList.toggle('pc-option--checked', !!picked && options[i].contains(picked));
+    var notes = f.querySelectorAll('.pc-findout');
+    for (var j = 0; j < notes.length; j++) notes[j].hidden = !picked || notes[j].getAttribute('data-for') !== picked.id;
+    f.querySelector('button[type=submit]').disabled = !picked;
+    var lang = f.querySelector('input[name=lang]');
+    if (lang && chosen) { lang.value = chosen; lang.disabled = false; }
+  };
+  document.addEventListener('change', sync);
+  window.addEventListener('pageshow', sync);
+  document.addEventListener('DOMContentLoaded', function () {
+    sync();
+    // As the app does at each step: the question's heading takes the focus, for screen readers.
+    if (root.classList.contains('pc-first') && (!document.activeElement || document.activeElement === document.body)) focusQuestion();
+  });
+
+  // Start, before the app: the first question shows at once, at its own address.
+  document.addEventListener('click', function (ev) {
+    var start = ev.target && ev.target.closest && ev.target.closest('#pc-boot [data-start]');
+    if (!start || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+    var url = start.getAttribute('href') + (chosen ? '&lang=' + chosen : '');
+    var depth = (window.history.state && window.history.state.pcDepth) || 0;
+    try {
+      window.history.pushState({ pcDepth: depth + 1 }, '', url);
+    } catch (e) {
+      return; // The browser refused: the link loads the address instead.
+    }
+    ev.preventDefault();
+    show('first');
+    sync();
+    window.scrollTo(0, 0);
+    focusQuestion();
+  });
+  window.addEventListener('popstate', function () {
+    if (boot()) show(screen(window.location.search));
+  });
 })();

@@ -1,8 +1,9 @@
 // trunk post-build step (run by scripts/post-build.mjs): writes a strict Content-Security-Policy into
 // index.html. The only inline script is trunk's loader, whose text changes with the asset hashes, so its
 // sha256 is computed here on every build. Scripts run only from the page's origin, that loader, and
-// WebAssembly compilation. A page the step cannot write the policy into fails the build: a page without its
-// policy would still work, so nothing else would notice.
+// WebAssembly compilation; forms may submit only to the page's origin (the static first question of
+// index.html is a plain GET form). A page the step cannot write the policy into fails the build: a page
+// without its policy would still work, so nothing else would notice.
 //
 //   node scripts/csp.mjs [dir]     (dir: TRUNK_STAGING_DIR, else the argument, else dist)
 import { createHash } from 'node:crypto';
@@ -24,7 +25,7 @@ export function policy(inline) {
     "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'none'",
+    "form-action 'self'",
   ].join('; ');
 }
 

@@ -1,5 +1,6 @@
 // trunk post-build hook. trunk starts the hooks of one stage all at once, so the steps that touch the
-// build run here, one after the other: the language packs and the static first screen's words, then the Content-Security-Policy (it hashes the final inline script), then the service
+// build run here, one after the other: the language packs and the static first screen (its words and its
+// first question), then the Content-Security-Policy (it hashes the final inline script), then the service
 // worker (its cache name hashes every file, the final index.html and the packs included). A step that
 // cannot do its work throws, and the build fails.
 //   node scripts/post-build.mjs [dir]     (dir: TRUNK_STAGING_DIR, else the argument, else dist)

@@ -1,7 +1,12 @@
-// Post-build step: fills the static first screen of index.html (the `data-ui` elements) with the interface
-// words of src/content/data/ui.toml, in both languages, from the ui.json that build.rs writes. The app
-// renders the same words, so the first screen and the mounted app say the same thing. `{total}` in a word
-// is the number of questions a walk can ask (the first step's "of about N").
+// Post-build step: fills the static first screen of index.html, in both languages.
+// - The `data-ui` elements get the interface words of src/content/data/ui.toml, from the ui.json that
+//   build.rs writes. The app renders the same words, so the first screen and the mounted app say the
+//   same thing. `{total}` in a word is the number of questions a walk can ask (the first step's "of
+//   about N"); `{schema}` in index.html is the link schema of src/content/data/meta.toml.
+// - `<div data-first-question></div>` becomes the first question of src/content/data/questions.toml as a
+//   plain GET form to `/` (`v=<schema>&<question>=<option>`): the same markup as the app's step
+//   (src/ui/wizard.rs, question.rs, summary.rs), so that it can be answered before the WebAssembly arrives
+//   and the app mounts over it with nothing moving. public/boot.js shows it for `/?v=N` and after Start.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +39,58 @@ function fill(text, values, what) {
   return out;
 }
 
+/** A content text as the app's RichText renders it: `backticked` spans as inline code. */
+const rich = (text) => text.split('`').map((piece, i) => (i % 2 ? `<code>${escape(piece)}</code>` : escape(piece))).join('');
+
+/** Both languages of an inline text, one shown by the CSS of the static screen (`.pc-boot .pc-t`). */
+const both = (en, zh) => `<span class="pc-t" lang="en">${en}</span><span class="pc-t" lang="zh-CN">${zh}</span>`;
+const plain = (t) => both(escape(t.en), escape(t.zh));
+const richBoth = (t) => both(rich(t.en), rich(t.zh));
+
+/** The first question's step, as the app's Wizard renders it for a fresh start (no whitespace between
+ *  elements, as the app writes none). */
+function firstQuestion(words, { schema, questions, total }) {
+  const q = questions[0];
+  const step = { en: fill(words.step_of.en, { step: 1, total }, 'step_of'), zh: fill(words.step_of.zh, { step: 1, total }, 'step_of') };
+  const options = q.option.map((o, i) => (
+    `<label class="pc-option" for="opt-${i}">`
+    + `<input type="radio" name="${q.id}" id="opt-${i}" value="${escape(o.id)}" aria-describedby="opt-${i}-explain">`
+    + `<span class="pc-option__key" aria-hidden="true">${i + 1}</span>`
+    + '<span class="pc-option__text">'
+    + `<span class="pc-option__label">${plain(o.label)}</span>`
+    + `<span class="pc-option__explain" id="opt-${i}-explain">${richBoth(o.explain)}</span>`
+    + '</span></label>'
+  )).join('');
+  // The app shows an option's "how to find out" once it is picked; boot.js does the same here.
+  const findOut = q.option.map((o, i) => (o.find_out
+    ? `<div class="pc-findout" role="note" data-for="opt-${i}" hidden><h3>${plain(words.how_to_find_out)}</h3><p>${richBoth(o.find_out)}</p></div>`
+    : '')).join('');
+  const announce = { en: `${step.en}: ${q.title.en}`, zh: `${step.zh}: ${q.title.zh}` };
+  return '<div class="pc-wizard">'
+    + '<div class="pc-wizard__main">'
+    + `<form class="pc-question" method="get" action="/" aria-labelledby="question-title" data-question="${q.id}">`
+    + `<input type="hidden" name="v" value="${schema}">`
+    + `<p class="pc-step" data-testid="step">${plain(step)}</p>`
+    + `<progress class="pc-progress" max="${total}" value="1" aria-hidden="true"></progress>`
+    + `<h1 id="question-title" tabindex="-1">${plain(q.title)}</h1>`
+    + `<details class="pc-help"><summary>${plain(words.why_it_matters)}</summary><p>${richBoth(q.help)}</p></details>`
+    + `<fieldset class="pc-options"><legend class="pc-sr-only">${plain(q.title)}</legend>${options}</fieldset>`
+    + findOut
+    // The language of the link, when the user chose one (boot.js fills it in), goes on to the next step.
+    + '<input type="hidden" name="lang" disabled>'
+    + `<p class="pc-keys">${plain(words.keys_hint)}</p>`
+    + '<div class="pc-actions">'
+    + `<button type="button" class="pc-button pc-button--quiet" disabled>${plain(words.back)}</button>`
+    + `<button type="submit" class="pc-button pc-button--primary" disabled>${plain(words.continue)}</button>`
+    + '</div></form></div>'
+    + '<aside class="pc-wizard__side"><nav class="pc-summary" aria-labelledby="summary-title" id="answers">'
+    + `<h2 id="summary-title" class="pc-summary__title">${plain(words.your_answers)}</h2>`
+    + `<ol class="pc-summary__list"><li class="pc-summary__item" aria-current="step"><span class="pc-summary__q">${plain(q.short)}</span><span class="pc-summary__a">…</span></li></ol>`
+    + '</nav></aside>'
+    + `<div class="pc-sr-only" aria-live="polite" aria-atomic="true">${plain(announce)}</div>`
+    + '</div>';
+}
+
 /// Fills `staging`'s index.html from the ui.json of `out` (the OUT_DIR found by packs.mjs's `outDir`) and
 /// the content files.
 export function fillShell(staging, out) {
@@ -42,7 +99,7 @@ export function fillShell(staging, out) {
   const values = { total: data.total };
   const file = join(staging, 'index.html');
   let filled = 0;
-  const html = readFileSync(file, 'utf8').replace(
+  let html = readFileSync(file, 'utf8').replace(
     /<(\w+)([^>]*?) data-ui="([a-z0-9_]+)"([^>]*)><\/\1>/g,
     (_, tag, before, key, after) => {
       const w = words[key];
@@ -57,11 +114,13 @@ export function fillShell(staging, out) {
         const classed = /\bclass="/.test(attrs) ? attrs.replace(/\bclass="/, 'class="pc-t ') : `${attrs} class="pc-t"`;
         return [['en', t.en], ['zh-CN', t.zh]].map(([lang, text]) => `<${tag}${classed} lang="${lang}">${escape(text)}</${tag}>`).join('');
       }
-      const both = `<span class="pc-t" lang="en">${escape(t.en)}</span><span class="pc-t" lang="zh-CN">${escape(t.zh)}</span>`;
-      return `<${tag}${before}${after}>${both}</${tag}>`;
+      return `<${tag}${before}${after}>${plain(t)}</${tag}>`;
     },
   );
   if (/data-ui="/.test(html)) throw new Error('static shell: a data-ui element is not empty, so it was not filled');
+  const slot = '<div data-first-question></div>';
+  if (html.split(slot).length !== 2) throw new Error(`static shell: index.html must hold ${slot} once`);
+  html = html.replace(slot, firstQuestion(words, data)).replaceAll('{schema}', String(data.schema));
   writeFileSync(file, html);
-  console.log(`static shell: ${filled} texts filled in both languages; ${data.total} questions`);
+  console.log(`static shell: ${filled} texts filled in both languages; first question \`${data.questions[0].id}\` (${data.questions[0].option.length} options), link schema ${data.schema}, ${data.total} questions`);
 }

@@ -1,6 +1,10 @@
-//! Mounts the app in place of the static first screen of index.html. The panic hook logs the message and
-//! shows the "start over" panel; the service worker keeps the app available offline.
+//! Mounts the app in place of the static first screen of index.html, carrying over what the user did on
+//! its first question. The panic hook logs the message and shows the "start over" panel; the service
+//! worker keeps the app available offline.
 
+use leptos::prelude::*;
+use pyconc::ui::app::App;
+use pyconc::ui::question::StaticStep;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
@@ -25,11 +29,19 @@ fn main() {
 }
 
 fn mount() {
-    // Removing the static screen and mounting happen in one task, so no frame shows neither.
-    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("pc-boot")) {
+    // Removing the static screen and mounting happen in one task, so no frame shows neither. What the user
+    // did on the static first question (a pick, the focus) is read first and carried into the app.
+    let boot = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("pc-boot"));
+    let static_step = boot.as_ref().and_then(StaticStep::read);
+    if let Some(boot) = boot {
         boot.remove();
     }
-    leptos::mount::mount_to_body(pyconc::ui::app::App);
+    leptos::mount::mount_to_body(move || {
+        if let Some(step) = static_step {
+            provide_context(step);
+        }
+        view! { <App/> }
+    });
     pyconc::ui::timing::mark(pyconc::ui::timing::MOUNTED);
     pyconc::ui::offline::register();
 }

@@ -1,5 +1,6 @@
 //! One question step: the question as a real radio group, its help, and keyboard shortcuts (number
-//! keys pick an option, arrows move, Enter goes on).
+//! keys pick an option, arrows move, Enter goes on). The first question also exists as a static form in
+//! index.html, with the same markup, usable before the app arrives (`StaticStep`).
 
 use crate::content::{QuestionId, ui};
 use crate::engine::Progress;
@@ -27,17 +28,26 @@ pub fn QuestionStep(
     on_back: Callback<()>,
     /// Whether there is a step to go back to.
     can_go_back: bool,
+    /// Where the focus was on the static first question this step replaces (see `StaticStep`).
+    #[prop(optional_no_strip)]
+    focus_on: Option<String>,
+    /// Whether the help is open from the start (it was on the static first question).
+    #[prop(optional)]
+    help_open: bool,
 ) -> impl IntoView {
     let lang = LangContext::expect();
     let q = question.get();
     let heading = NodeRef::<html::H1>::new();
 
-    // Focus moves to the question heading at each step, so screen readers read the new question.
+    // Focus moves to the question heading at each step, so screen readers read the new question; on the
+    // step that replaces the static first question, it stays on the control the user was on.
     Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            crate::ui::focus::without_scrolling(&h);
-            crate::ui::timing::first_question_shown();
+        let Some(h) = heading.get() else { return };
+        match focus_on.as_deref().and_then(crate::ui::focus::find) {
+            Some(element) => crate::ui::focus::without_scrolling(&element),
+            None => crate::ui::focus::without_scrolling(&h),
         }
+        crate::ui::timing::first_question_shown();
     });
 
     let go_on = move || {
@@ -135,7 +145,7 @@ pub fn QuestionStep(
             ></progress>
             {editing.then(|| view! { <p class="pc-editing">{tr(ui::EDITING)}</p> })}
             <h1 id="question-title" tabindex="-1" node_ref=heading>{move || lang.t(q.title)}</h1>
-            <details class="pc-help">
+            <details class="pc-help" open=help_open>
                 <summary>{tr(ui::WHY_IT_MATTERS)}</summary>
                 <p><RichText text=q.help/></p>
             </details>
@@ -176,3 +186,51 @@ fn focus_option(index: usize) {
     }
 }
 
+/// What the user did on the static first question of index.html (filled by scripts/static-shell.mjs,
+/// shown by public/boot.js) before the app mounted over it: the option picked, where the focus was and
+/// whether the help was open. The app's first step carries them on, so mounting changes nothing the user
+/// can see or feel. Provided as context by `main`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StaticStep {
+    /// The question's id (`work`).
+    pub question: String,
+    /// The id of the option picked, if any.
+    pub option: Option<String>,
+    /// A selector for the element that had the focus (see `ui::focus::selector`), if any.
+    pub focus: Option<String>,
+    /// Whether "Why this matters" was open.
+    pub help_open: bool,
+}
+
+impl StaticStep {
+    /// Reads the static screen `boot` (`#pc-boot`) before it is removed; `None` unless its question is
+    /// shown.
+    pub fn read(boot: &web_sys::Element) -> Option<StaticStep> {
+        let form = boot.query_selector("form.pc-question").ok()??;
+        let shown = form.dyn_ref::<web_sys::HtmlElement>().is_some_and(|f| f.offset_parent().is_some());
+        if !shown {
+            return None;
+        }
+        let option = form
+            .query_selector("input[type=radio]:checked")
+            .ok()
+            .flatten()
+            .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|i| i.value());
+        let focus = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .filter(|e| boot.contains(Some(e)))
+            .and_then(|e| crate::ui::focus::selector(&e));
+        let help_open = form.query_selector("details.pc-help[open]").ok().flatten().is_some();
+        Some(StaticStep { question: form.get_attribute("data-question")?, option, focus, help_open })
+    }
+
+    /// The pick as the engine knows it: the question and the option's index.
+    pub fn pick(&self) -> Option<(QuestionId, u8)> {
+        let q = QuestionId::find(&self.question)?;
+        let option = self.option.as_deref()?;
+        let index = q.get().options.iter().position(|o| o.id == option)?;
+        Some((q, index as u8))
+    }
+}

@@ -6,7 +6,7 @@ use crate::engine::{Answers, Progress};
 use crate::ui::i18n::{LangContext, fill};
 use crate::ui::link_notice::LinkNotice;
 use crate::ui::packs::PackPending;
-use crate::ui::question::QuestionStep;
+use crate::ui::question::{QuestionStep, StaticStep};
 use crate::ui::result::ResultPage;
 use crate::ui::summary::AnswerSummary;
 use crate::ui::url_state::WizardState;
@@ -44,8 +44,15 @@ pub fn Wizard() -> impl IntoView {
         }),
         None => Screen::Result,
     });
-    // Picks made on a step and not yet confirmed, so that a step built again keeps them.
+    // Picks made on a step and not yet confirmed, so that a step built again keeps them. The static first
+    // question hands over its pick, and where the focus was, once.
     let picks = RwSignal::new(Answers::new());
+    let handed_over = StoredValue::new(use_context::<StaticStep>());
+    if let Some((q, o)) = handed_over.with_value(|s| s.as_ref().and_then(StaticStep::pick)) {
+        picks.update(|p| {
+            p.answer_raw(q, o);
+        });
+    }
 
     let back = move || {
         if state.editing.get_untracked().is_some() {
@@ -111,6 +118,9 @@ pub fn Wizard() -> impl IntoView {
                     });
                 }
             });
+            let handed = handed_over.try_update_value(Option::take).flatten().filter(|s| s.question == q.get().id);
+            let focus_on = handed.as_ref().and_then(|s| s.focus.clone());
+            let help_open = handed.is_some_and(|s| s.help_open);
             let on_continue = Callback::new(move |option: u8| {
                 let mut next = answers.get_untracked();
                 next.answer(q, option);
@@ -126,6 +136,8 @@ pub fn Wizard() -> impl IntoView {
                     on_continue
                     on_back
                     can_go_back
+                    focus_on
+                    help_open
                 />
             }
             .into_any()

@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 // The static screen holds each heading and paragraph once per language, one of them hidden.
 const parts = ['.pc-brand', '.pc-landing h1:visible', '.pc-landing .pc-lede:visible >> nth=0',
-  '.pc-landing .pc-lede:visible >> nth=1', '.pc-button--primary', '.pc-landing__points',
+  '.pc-landing .pc-lede:visible >> nth=1', '.pc-landing .pc-button--primary', '.pc-landing__points',
   '.pc-landing__points li:visible >> nth=2', '.pc-lang', '.pc-theme', '.pc-footer'];
 
 async function boxes(page: Page) {
@@ -36,7 +36,7 @@ for (const [lang, title, start] of [
       const before = await context.newPage();
       await staticScreen(before, '/');
       expect(await before.locator('.pc-landing h1:visible').innerText()).toBe(title);
-      expect(await before.locator('.pc-button--primary').innerText()).toBe(start);
+      expect(await before.locator('.pc-landing .pc-button--primary').innerText()).toBe(start);
       await expect(before.locator('html')).toHaveAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
       const staticBoxes = await boxes(before);
       const staticBg = await before.evaluate(() => getComputedStyle(document.body).backgroundColor);
