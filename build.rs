@@ -185,6 +185,7 @@ fn compile() -> Result<String, Vec<String>> {
     let rules: RulesFile = load("rules.toml").map_err(|e| vec![e])?;
     let pitfalls: PitfallsFile = load("pitfalls.toml").map_err(|e| vec![e])?;
     let templates: TemplatesFile = load("templates.toml").map_err(|e| vec![e])?;
+    let hosts: HostsFile = load("hosts.toml").map_err(|e| vec![e])?;
     let ui: UiFile = load("ui.toml").map_err(|e| vec![e])?;
 
     let qs = &questions.question;
@@ -405,6 +406,46 @@ fn compile() -> Result<String, Vec<String>> {
             text(&p.symptom),
             text(&p.fix),
             code(&p.source)
+        );
+    }
+    out.push_str("];\n");
+
+    // Host integrations: how a model plugs into the host the code runs in. Each names one `where` option.
+    err.unique("hosts.toml", hosts.integration.iter().map(|h| h.id.as_str()));
+    let where_options: Vec<&str> =
+        vocab.questions.iter().find(|(q, _)| *q == "where").map(|(_, o)| o.clone()).unwrap_or_default();
+    out.push_str("pub static INTEGRATIONS: &[Integration] = &[\n");
+    for h in &hosts.integration {
+        let at = format!("hosts.toml: integration `{}`", h.id);
+        let Some(host) = where_options.iter().position(|o| *o == h.host) else {
+            err.0.push(format!("{at}: `{}` is not an option of `where`", h.host));
+            continue;
+        };
+        let ms: Vec<String> = h.models.iter().map(|m| format!("ModelId({})", model_index(&at, m, &mut err))).collect();
+        if ms.is_empty() {
+            err.0.push(format!("{at}: names no model"));
+        }
+        err.text(&format!("{at} title"), &h.title);
+        if !(2..=6).contains(&h.steps.len()) {
+            err.0.push(format!("{at}: {} steps; write 2 to 6", h.steps.len()));
+        }
+        for (i, step) in h.steps.iter().enumerate() {
+            err.text(&format!("{at} step {}", i + 1), step);
+        }
+        if !h.source.starts_with("https://") {
+            err.0.push(format!("{at}: source `{}` is not an https link", h.source));
+        }
+        let when = err.cond(&at, h.when.as_deref().unwrap_or("always"), &vocab);
+        let steps: Vec<String> = h.steps.iter().map(text).collect();
+        let _ = writeln!(
+            out,
+            "  Integration {{ id: {:?}, host: {host}, models: &[{}], when: {}, title: {}, steps: &[{}], source: Code({}) }},",
+            h.id,
+            ms.join(", "),
+            when.emit(),
+            text(&h.title),
+            steps.join(", "),
+            code(&h.source)
         );
     }
     out.push_str("];\n");

@@ -147,3 +147,22 @@ pub struct RawTemplate {
 
 /// `ui.toml`: a flat table of interface words, key to text.
 pub type UiFile = BTreeMap<String, RawText>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HostsFile {
+    pub integration: Vec<RawIntegration>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIntegration {
+    pub id: String,
+    #[serde(rename = "where")]
+    pub host: String,
+    pub models: Vec<String>,
+    pub when: Option<String>,
+    pub title: RawText,
+    pub steps: Vec<RawText>,
+    pub source: String,
+}

@@ -11,7 +11,7 @@ pub(crate) mod generated {
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
 }
 
-pub use generated::{META, MODELS, PITFALLS, QUESTIONS, REQUIREMENTS, RULES, TEMPLATES, ui};
+pub use generated::{INTEGRATIONS, META, MODELS, PITFALLS, QUESTIONS, REQUIREMENTS, RULES, TEMPLATES, ui};
 
 impl QuestionId {
     /// The question's content.

@@ -5,12 +5,15 @@ pub mod answers;
 pub mod condition;
 pub mod export;
 pub mod highlight;
+pub mod invariants;
 pub mod migration;
 pub mod reachable;
 pub mod recommendation;
 pub mod share_link;
 pub mod template;
+pub mod what_if;
 
 pub use answers::{Answers, Progress, Step};
-pub use recommendation::{Alternative, Criterion, Recommendation, TrailEntry};
+pub use recommendation::{Alternative, CloseCall, Criterion, Recommendation, TrailEntry};
+pub use what_if::{Change, what_would_change};
 pub use share_link::{Notice, ShareLink};

@@ -2,6 +2,7 @@
 //! walk checked against a plain walk that evaluates the engine on every path of several sub-trees.
 
 use pyconc::content::{MODELS, QuestionId};
+use pyconc::engine::invariants::{INVARIANTS, TEMPLATE_INVARIANTS, check_outcomes, check_templates};
 use pyconc::engine::reachable::Walk;
 use pyconc::engine::{Answers, Recommendation, ShareLink};
 
@@ -31,18 +32,73 @@ fn merged_tally(walk: &Walk) -> Vec<u128> {
     tally
 }
 
+/// The number of complete answer paths, kept in `tests/expect/paths.txt`. Run with `UPDATE_EXPECT=1`
+/// to write the new number after a deliberate change to the questions (and review the diff).
+fn expected_total(got: u128) -> u128 {
+    let path = format!("{}/tests/expect/paths.txt", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&path, format!("{got}\n")).expect("write the expected path total");
+    }
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.trim().parse().unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
 #[test]
 fn the_merged_walk_covers_every_path_and_each_ends_in_one_recommendation() {
     let walk = Walk::run(&[], true);
     let tally = merged_tally(&walk);
     assert_eq!(tally.iter().sum::<u128>(), walk.paths);
-    // The plain walk of all paths (ignored test below) counts the same number.
-    assert_eq!(walk.paths, 257_847_120);
+    assert_eq!(walk.paths, expected_total(walk.paths), "the number of answer paths changed (UPDATE_EXPECT=1 to accept)");
     println!("paths walked: {} (widest step: {} merged states)", walk.paths, walk.widest);
     for (m, c) in tally.iter().enumerate() {
-        println!("  {:<14} recommended on {c} paths", MODELS[m].id);
+        println!("  {:<14} recommended on {c:>12} paths ({:5.2}%)", MODELS[m].id, *c as f64 * 100.0 / walk.paths as f64);
         assert!(*c > 0, "model `{}` is never recommended", MODELS[m].id);
     }
+}
+
+#[test]
+fn path_lengths() {
+    let lengths = Walk::path_lengths();
+    let total: u128 = lengths.iter().map(|(_, c)| c).sum();
+    let at = |share: f64| {
+        let mut seen = 0u128;
+        lengths.iter().find(|(_, c)| {
+            seen += c;
+            seen as f64 >= share * total as f64
+        })
+        .map(|(len, _)| *len)
+        .unwrap()
+    };
+    let shortest = lengths.first().unwrap().0;
+    let longest = lengths.last().unwrap().0;
+    println!("questions per path: shortest {shortest}, median {}, 90th percentile {}, longest {longest}", at(0.5), at(0.9));
+    assert_eq!(total, Walk::run(&[], false).paths);
+    assert!(longest <= QuestionId::all().count());
+}
+
+#[test]
+fn every_model_level_invariant_holds_on_every_path() {
+    let (paths, violations) = check_outcomes();
+    println!("{} invariants over {paths} paths:", INVARIANTS.len());
+    for inv in INVARIANTS {
+        println!("  {}: {}", inv.name, inv.says);
+    }
+    let report: Vec<String> = violations
+        .iter()
+        .map(|v| format!("{} broken on {} paths ({}), e.g. {}", v.invariant, v.paths, v.what, v.link))
+        .collect();
+    assert!(violations.is_empty(), "\n{}", report.join("\n"));
+}
+
+#[test]
+fn every_template_invariant_holds_on_every_rendering() {
+    let (renderings, violations) = check_templates();
+    println!("{} template invariants over {renderings} renderings", TEMPLATE_INVARIANTS.len());
+    let report: Vec<String> = violations
+        .iter()
+        .map(|v| format!("{} broken on {} paths ({}), e.g. {}", v.invariant, v.paths, v.what, v.link))
+        .collect();
+    assert!(violations.is_empty(), "\n{}", report.join("\n"));
 }
 
 #[test]
@@ -51,14 +107,14 @@ fn the_merged_walk_agrees_with_a_plain_walk_of_the_engine_on_sub_trees() {
     // sub-trees of different shapes: I/O with async libraries, CPU on 3.14, mixed, unsure.
     let prefixes = [
         "work=io&scale=one&where=aweb&py=3.12&io=http",
-        "work=cpu&scale=one&where=script&py=3.14&os=linux",
-        "work=mix&scale=one&where=script&py=3.11&io=db&conc=hundreds",
+        "work=cpu&scale=one&where=script&py=3.14&total=slow&os=linux&cores=5-16",
+        "work=mix&comp=py&scale=one&where=script&py=3.11&total=slow&io=db&conc=hundreds",
         "work=unsure&scale=one&py=3.13&where=gui",
-        "work=ext&scale=one&where=notebook&py=3.10&os=win",
+        "work=ext&scale=one&where=notebook&py=3.10&total=slow&os=win",
         "work=io&scale=jobs&where=sweb&py=3.9",
     ];
     for p in prefixes {
-        let (link, notices) = ShareLink::decode(&format!("v=1&{p}"));
+        let (link, notices) = ShareLink::decode(&format!("v=2&{p}"));
         assert!(notices.is_empty(), "{p}: {notices:?}");
         let mut plain = vec![0u128; MODELS.len()];
         walk_plainly(&Answers::new(), &link.answers, &mut plain);
@@ -82,24 +138,4 @@ fn every_question_and_option_is_reachable() {
             );
         }
     }
-}
-
-/// The plain walk of every path, for reproducing the total by hand (about two minutes in release):
-/// `cargo test --release --test paths -- --ignored`.
-#[test]
-#[ignore]
-fn a_plain_walk_of_every_path_counts_the_same_total() {
-    fn count(a: &Answers) -> u128 {
-        match a.next_question() {
-            None => 1,
-            Some(q) => (0..q.get().options.len() as u8)
-                .map(|o| {
-                    let mut b = a.clone();
-                    b.answer(q, o);
-                    count(&b)
-                })
-                .sum(),
-        }
-    }
-    assert_eq!(count(&Answers::new()), Walk::run(&[], false).paths);
 }

@@ -249,6 +249,19 @@ pub struct Template {
     pub body: &'static [Segment],
 }
 
+/// How a model plugs into the host the code runs in (an option of the `where` question).
+#[derive(Debug)]
+pub struct Integration {
+    pub id: &'static str,
+    /// The option index of `where`.
+    pub host: u8,
+    pub models: &'static [ModelId],
+    pub when: Cond,
+    pub title: Text,
+    pub steps: &'static [Text],
+    pub source: Code,
+}
+
 /// The version and date of the content, and the schema version that share links carry.
 #[derive(Debug)]
 pub struct Meta {

@@ -22,12 +22,38 @@ pub fn reads(cond: &Cond, out: &mut BTreeSet<u8>) {
     }
 }
 
-/// A merged state: the answers still needed, the scores settled so far and the models ruled out.
+/// A merged state: the answers still needed, the scores settled so far, the models ruled out, the
+/// models that some rule speaks for, and (only when path lengths are counted) how many questions the
+/// path has answered.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct State {
     answers: Answers,
     scores: [i16; MAX_MODELS],
     ruled_out: u32,
+    positive: u32,
+    fired: u32,
+    answered: u8,
+}
+
+/// What a final state of a scoring walk knows: the observed answers, every model's score, which models
+/// are ruled out and which have a positive reason.
+#[derive(Clone, Copy, Debug)]
+pub struct Outcome {
+    pub answers: Answers,
+    pub scores: [i16; MAX_MODELS],
+    pub ruled_out: u32,
+    pub positive: u32,
+    /// The models that some rule moved, up or down.
+    pub fired: u32,
+}
+
+impl Outcome {
+    /// The models still in the running, best first; ties in the order of models.toml, as `Recommendation`.
+    pub fn ranking(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..MODELS.len()).filter(|m| self.ruled_out & (1 << m) == 0).collect();
+        order.sort_by_key(|&m| (-self.scores[m], m));
+        order
+    }
 }
 
 /// The most models the content may have (checked by build.rs).
@@ -52,6 +78,20 @@ impl Walk {
 
     /// Like `run`, over the paths that give the answers of `prefix` wherever those questions are asked.
     pub fn run_from(prefix: &Answers, observe: &[QuestionId], score: bool) -> Walk {
+        Walk::walk(prefix, observe, score, false)
+    }
+
+    /// How many paths answer how many questions: `(length, paths)`, shortest first.
+    pub fn path_lengths() -> Vec<(usize, u128)> {
+        let walk = Walk::walk(&Answers::new(), &[], false, true);
+        let mut by_len: std::collections::BTreeMap<usize, u128> = Default::default();
+        for (s, c) in &walk.finals {
+            *by_len.entry(s.answered as usize).or_insert(0) += c;
+        }
+        by_len.into_iter().collect()
+    }
+
+    fn walk(prefix: &Answers, observe: &[QuestionId], score: bool, count_len: bool) -> Walk {
         let n = QUESTIONS.len();
         // For each question index, the last index at which it is still read.
         let mut last_read = vec![None::<usize>; n];
@@ -95,7 +135,7 @@ impl Walk {
         }
         let observed: BTreeSet<u8> = observe.iter().map(|q| q.0).collect();
 
-        let start = State { answers: Answers::new(), scores: [0; MAX_MODELS], ruled_out: 0 };
+        let start = State { answers: Answers::new(), scores: [0; MAX_MODELS], ruled_out: 0, positive: 0, fired: 0, answered: 0 };
         let mut states: HashMap<State, u128> = HashMap::from([(settle(start, &rules_at[0], &reqs_at[0]), 1)]);
         let mut widest = 1;
         for i in 0..n {
@@ -114,6 +154,9 @@ impl Walk {
                     let mut s = state;
                     if let Some(o) = pick {
                         s.answers.answer_raw(q, o);
+                        if count_len {
+                            s.answered += 1;
+                        }
                     }
                     let mut s = settle(s, &rules_at[i + 1], &reqs_at[i + 1]);
                     // Forget answers nothing reads any more.
@@ -148,6 +191,16 @@ impl Walk {
         self.finals.keys().filter_map(|s| Some((s.answers, winner_of(s)?))).collect()
     }
 
+    /// Every final state of a scoring walk, with its number of paths.
+    pub fn outcomes(&self) -> Vec<(Outcome, u128)> {
+        self.finals
+            .iter()
+            .map(|(s, &c)| {
+                (Outcome { answers: s.answers, scores: s.scores, ruled_out: s.ruled_out, positive: s.positive, fired: s.fired }, c)
+            })
+            .collect()
+    }
+
     /// For each final state of a scoring walk: the winner (`None` if every model was ruled out) and the
     /// number of paths. Ties go to the model listed first, as in `Recommendation`.
     pub fn winners(&self) -> Vec<(Option<usize>, u128)> {
@@ -164,6 +217,10 @@ fn settle(mut s: State, rules: &[usize], reqs: &[usize]) -> State {
         let rule = &RULES[r];
         if rule.when.holds(&s.answers) {
             s.scores[rule.model.0 as usize] += rule.score as i16;
+            if rule.score > 0 {
+                s.positive |= 1 << rule.model.0;
+            }
+            s.fired |= 1 << rule.model.0;
         }
     }
     for &r in reqs {

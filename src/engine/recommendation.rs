@@ -3,9 +3,13 @@
 //! that apply and the template to start from.
 
 use crate::content::{
-    MODELS, ModelId, PITFALLS, Pitfall, QuestionId, REQUIREMENTS, RULES, Requirement, Rule, TEMPLATES, Template,
+    INTEGRATIONS, Integration, MODELS, ModelId, PITFALLS, Pitfall, QuestionId, REQUIREMENTS, RULES, Requirement,
+    Rule, TEMPLATES, Template,
 };
 use crate::engine::Answers;
+
+/// A win by this many points or fewer is shown as a close call, with the runner-up beside the winner.
+pub const CLOSE_CALL_MARGIN: i32 = 1;
 
 /// The outcome of a complete set of answers.
 #[derive(Debug)]
@@ -25,6 +29,20 @@ pub struct Recommendation {
     pub unsure: Vec<QuestionId>,
     /// Each model's total score, by model index.
     pub scores: Vec<i32>,
+    /// How the model plugs into the host the code runs in.
+    pub integration: Option<&'static Integration>,
+    /// Set when the runner-up came within `CLOSE_CALL_MARGIN` points.
+    pub close_call: Option<CloseCall>,
+}
+
+/// A narrow win: the runner-up, the margin, and the questions that separate the two.
+#[derive(Debug)]
+pub struct CloseCall {
+    pub runner_up: ModelId,
+    pub margin: i32,
+    /// Questions whose answers moved the two models' scores differently: (question, winner's points,
+    /// runner-up's points), the largest difference first.
+    pub separating: Vec<(QuestionId, i32, i32)>,
 }
 
 /// A model that did not win, and why.
@@ -111,6 +129,20 @@ impl Recommendation {
 
         let unsure = answers.path().into_iter().filter(|&q| is_unsure(answers, q)).collect();
 
+        let close_call = order.get(1).filter(|m| ruled_out(**m).is_none()).and_then(|&runner_up| {
+            let margin = scores[model.0 as usize] - scores[runner_up.0 as usize];
+            if margin > CLOSE_CALL_MARGIN {
+                return None;
+            }
+            let mut separating: Vec<(QuestionId, i32, i32)> = criteria
+                .iter()
+                .map(|c| (c.question, c.effect[model.0 as usize], c.effect[runner_up.0 as usize]))
+                .filter(|(_, w, r)| w != r)
+                .collect();
+            separating.sort_by_key(|(q, w, r)| (-(w - r).abs(), *q));
+            Some(CloseCall { runner_up, margin, separating })
+        });
+
         Recommendation {
             model,
             alternatives,
@@ -120,6 +152,8 @@ impl Recommendation {
             template: template_for(model, answers),
             unsure,
             scores,
+            integration: integration_for(model, answers),
+            close_call,
         }
     }
 }
@@ -143,4 +177,11 @@ pub fn template_for(model: ModelId, answers: &Answers) -> &'static Template {
         .iter()
         .find(|t| t.model == model && t.when.holds(answers))
         .expect("build.rs checks that every model ends with an unconditional template")
+}
+
+/// How `model` plugs into the host these answers name: the first integration for that host and model
+/// whose condition holds.
+pub fn integration_for(model: ModelId, answers: &Answers) -> Option<&'static Integration> {
+    let host = answers.get(QuestionId::find("where")?)?;
+    INTEGRATIONS.iter().find(|i| i.host == host && i.models.contains(&model) && i.when.holds(answers))
 }

@@ -1,0 +1,436 @@
+//! The advice as a whole, checked over every answer path: named invariants that an expert would sign,
+//! each a predicate over one outcome (the answers, the winning model, its template, its host
+//! integration and the scores). `check_outcomes` runs the model-level ones over the final states of one
+//! merged scoring walk; `check_templates` runs the text-level ones over every distinct rendering of
+//! every template. A failure carries a link to a complete path that shows it.
+
+use crate::content::{ModelId, QuestionId, Segment, TEMPLATES, Template};
+use crate::engine::reachable::{Outcome, Walk, reads};
+use crate::engine::recommendation::{LostReason, integration_for, template_for};
+use crate::engine::{Answers, Recommendation, ShareLink};
+use std::collections::BTreeSet;
+
+/// One outcome as the invariants see it.
+pub struct Case<'a> {
+    pub answers: &'a Answers,
+    pub model: ModelId,
+    /// The runner-up still in the running, if any, the two scores, and whether any answer moved the
+    /// two models' scores (so that something separates them).
+    pub runner_up: Option<(ModelId, i32, i32, bool)>,
+    /// Whether some rule gave the winner points.
+    pub has_positive_reason: bool,
+}
+
+impl Case<'_> {
+    fn is(&self, q: &str, option: &str) -> bool {
+        let Some(id) = QuestionId::find(q) else { return false };
+        self.answers.get(id).is_some_and(|o| id.get().options[o as usize].id == option)
+    }
+
+    fn model_is(&self, ids: &[&str]) -> bool {
+        ids.contains(&self.model.get().id)
+    }
+
+    fn template(&self) -> &'static Template {
+        template_for(self.model, self.answers)
+    }
+}
+
+/// A rule about the advice over all answer paths.
+pub struct Invariant {
+    pub name: &'static str,
+    /// What it guarantees, in one sentence (listed in README).
+    pub says: &'static str,
+    /// The questions it reads, besides those that choose the template and the host integration.
+    pub reads: &'static [&'static str],
+    /// `Err` with what is wrong when the outcome breaks it.
+    pub check: fn(&Case) -> Result<(), String>,
+}
+
+fn ensure(ok: bool, why: impl FnOnce() -> String) -> Result<(), String> {
+    if ok { Ok(()) } else { Err(why()) }
+}
+
+/// Every model-level invariant.
+pub const INVARIANTS: &[Invariant] = &[
+    Invariant {
+        name: "async-web-work-off-the-loop",
+        says: "An async web app never gets a model or template that runs the work on the event loop.",
+        reads: &["where", "work"],
+        check: |c| {
+            if !c.is("where", "aweb") {
+                return Ok(());
+            }
+            ensure(!c.model_is(&["sequential", "free_threaded", "interpreters"]), || "a model that runs in place".into())?;
+            ensure(!c.model_is(&["asyncio"]) || c.is("work", "io"), || "asyncio for work that computes".into())?;
+            let t = c.template().id;
+            ensure(AWEB_TEMPLATES.contains(&t), || format!("template `{t}` has no async web app variant"))
+        },
+    },
+    Invariant {
+        name: "gui-thread-stays-free",
+        says: "A desktop GUI never gets a model or template that runs the work on the UI thread.",
+        reads: &["where"],
+        check: |c| {
+            if !c.is("where", "gui") {
+                return Ok(());
+            }
+            ensure(c.model_is(&["threads", "processes", "distributed"]), || "a model that blocks the UI thread".into())?;
+            let t = c.template().id;
+            ensure(GUI_TEMPLATES.contains(&t), || format!("template `{t}` has no GUI variant"))
+        },
+    },
+    Invariant {
+        name: "crash-risk-isolated",
+        says: "Crash risk \"yes\" never gets an in-process executor for the risky work.",
+        reads: &["crash"],
+        check: |c| {
+            ensure(!c.is("crash", "yes") || c.model_is(&["processes", "hybrid", "distributed"]), || {
+                "an in-process model for work that may crash".into()
+            })
+        },
+    },
+    Invariant {
+        name: "one-core-script-no-pool",
+        says: "A script with pure-Python CPU work and one core never gets a pool (unless crash isolation asks for a worker process).",
+        reads: &["where", "work", "cores", "crash"],
+        check: |c| {
+            let applies = c.is("where", "script") && c.is("work", "cpu") && c.is("cores", "1") && !c.is("crash", "yes");
+            ensure(!applies || !c.model_is(&["threads", "processes", "hybrid", "free_threaded", "interpreters"]), || {
+                "a pool on one core".into()
+            })
+        },
+    },
+    Invariant {
+        name: "io-only-no-parallel-runtime",
+        says: "I/O-only work never gets processes, interpreters or free-threading.",
+        reads: &["work"],
+        check: |c| {
+            ensure(!c.is("work", "io") || !c.model_is(&["processes", "interpreters", "free_threaded"]), || {
+                "a parallel runtime for work that only waits".into()
+            })
+        },
+    },
+    Invariant {
+        name: "no-experimental-3.13t",
+        says: "The experimental 3.13t never wins; free-threading is recommended on 3.14t only.",
+        reads: &["py"],
+        check: |c| ensure(!c.model_is(&["free_threaded"]) || c.is("py", "3.14"), || "free-threading before 3.14".into()),
+    },
+    Invariant {
+        name: "free-threading-needs-ready-extensions",
+        says: "Free-threaded threads are recommended only when every compiled dependency supports them.",
+        reads: &["ext"],
+        check: |c| {
+            ensure(!c.model_is(&["free_threaded"]) || c.is("ext", "none") || c.is("ext", "ready"), || {
+                "free-threading with extensions that bring the GIL back".into()
+            })
+        },
+    },
+    Invariant {
+        name: "interpreters-need-subinterpreter-support",
+        says: "An interpreter pool is recommended only when every compiled dependency loads in a subinterpreter.",
+        reads: &["subint"],
+        check: |c| {
+            ensure(!c.model_is(&["interpreters"]) || c.is("subint", "none") || c.is("subint", "ready"), || {
+                "an interpreter pool with extensions that refuse subinterpreters".into()
+            })
+        },
+    },
+    Invariant {
+        name: "unknown-workload-measures-first",
+        says: "When the workload is unknown and nothing forces work off a loop or UI thread, the result is to measure first.",
+        reads: &["work", "where", "scale"],
+        check: |c| {
+            let applies = c.is("work", "unsure") && c.is("scale", "one") && !c.is("where", "aweb") && !c.is("where", "gui");
+            ensure(!applies || c.model_is(&["sequential"]), || "a pool before anything was measured".into())
+        },
+    },
+    Invariant {
+        name: "quick-job-stays-sequential",
+        says: "A job that takes a few seconds in all is never given a pool.",
+        reads: &["total"],
+        check: |c| ensure(!c.is("total", "quick") || c.model_is(&["sequential"]), || "a pool for a job of a few seconds".into()),
+    },
+    Invariant {
+        name: "library-serves-any-caller",
+        says: "A library gets an API that leaves the caller's event loop alone (AnyIO) or takes the caller's executor.",
+        reads: &["where"],
+        check: |c| {
+            if !c.is("where", "lib") {
+                return Ok(());
+            }
+            let t = c.template().id;
+            ensure(LIB_TEMPLATES.contains(&t), || format!("template `{t}` has no library variant"))
+        },
+    },
+    Invariant {
+        name: "winner-has-a-reason",
+        says: "Every recommendation has at least one positive reason in its trail.",
+        reads: &[],
+        check: |c| ensure(c.has_positive_reason, || "no rule speaks for the winner".into()),
+    },
+    Invariant {
+        name: "no-tie-broken-by-order",
+        says: "A win by one point or less is shown as a close call with the runner-up, and a tie always has answers that separate the two models: none is decided by the order of models alone.",
+        reads: &[],
+        check: |c| match c.runner_up {
+            Some((m, w, r, separated)) => ensure(w > r || separated, || {
+                format!("tied with `{}` at {w} and no answer separates them", m.get().id)
+            }),
+            None => Ok(()),
+        },
+    },
+    Invariant {
+        name: "every-result-has-a-host-integration",
+        says: "Every recommendation says how it plugs into the host the user chose.",
+        reads: &["where"],
+        check: |c| {
+            ensure(integration_for(c.model, c.answers).is_some(), || {
+                format!("no host integration for `{}` here", c.model.get().id)
+            })
+        },
+    },
+];
+
+/// The templates with code for an async web app (the asyncio ones run inside the app's loop).
+const AWEB_TEMPLATES: &[&str] = &[
+    "asyncio_db",
+    "asyncio_files",
+    "asyncio_other",
+    "asyncio_http",
+    "to_thread",
+    "threads_aweb",
+    "processes_aweb",
+    "hybrid_aweb",
+    "dask",
+    "celery",
+    "ray",
+];
+/// The templates with code for a desktop GUI.
+const GUI_TEMPLATES: &[&str] = &["threads_gui", "processes_gui", "dask", "celery", "ray"];
+/// The templates with code for a library.
+const LIB_TEMPLATES: &[&str] =
+    &["asyncio_lib", "to_thread_lib", "threads_lib", "processes_lib", "sequential", "dask", "celery", "ray"];
+
+/// A broken invariant, with a complete answer path that shows it.
+#[derive(Debug)]
+pub struct Violation {
+    pub invariant: &'static str,
+    pub what: String,
+    pub link: String,
+    /// How many paths break it.
+    pub paths: u128,
+}
+
+/// The questions that choose a template and a host integration.
+fn selection_reads(out: &mut BTreeSet<u8>) {
+    for t in TEMPLATES {
+        reads(&t.when, out);
+    }
+    for i in crate::content::INTEGRATIONS {
+        reads(&i.when, out);
+    }
+}
+
+fn case_of(outcome: &Outcome) -> Option<Case<'_>> {
+    let ranking = outcome.ranking();
+    let model = *ranking.first()?;
+    Some(Case {
+        answers: &outcome.answers,
+        model: ModelId(model as u8),
+        runner_up: ranking.get(1).map(|&r| {
+            let separated = outcome.fired & ((1 << model) | (1 << r)) != 0;
+            (ModelId(r as u8), outcome.scores[model] as i32, outcome.scores[r] as i32, separated)
+        }),
+        has_positive_reason: outcome.positive & (1 << model) != 0,
+    })
+}
+
+/// Runs every model-level invariant over every answer path (one merged scoring walk). Returns the total
+/// number of paths and the violations, one per invariant at most, each with a complete example path.
+pub fn check_outcomes() -> (u128, Vec<Violation>) {
+    let mut observed = BTreeSet::new();
+    selection_reads(&mut observed);
+    for inv in INVARIANTS {
+        for q in inv.reads {
+            observed.insert(QuestionId::find(q).expect("an invariant reads an unknown question").0);
+        }
+    }
+    let observe: Vec<QuestionId> = observed.iter().map(|&q| QuestionId(q)).collect();
+    let walk = Walk::run(&observe, true);
+    let mut found: Vec<(usize, String, Answers, u128)> = Vec::new();
+    for (outcome, paths) in walk.outcomes() {
+        let Some(case) = case_of(&outcome) else { continue };
+        for (i, inv) in INVARIANTS.iter().enumerate() {
+            if let Err(what) = (inv.check)(&case) {
+                match found.iter_mut().find(|f| f.0 == i) {
+                    Some(f) => f.3 += paths,
+                    None => found.push((i, what, outcome.answers, paths)),
+                }
+            }
+        }
+    }
+    found.sort_by_key(|f| f.0);
+    let violations = found
+        .into_iter()
+        .map(|(i, what, partial, paths)| {
+            let inv = &INVARIANTS[i];
+            let full = example_path(&partial, &|a| {
+                let rec = Recommendation::for_answers(a);
+                let runner_up = rec.alternatives.first().filter(|alt| !matches!(alt.lost, LostReason::RuledOut(_)));
+                let case = Case {
+                    answers: a,
+                    model: rec.model,
+                    runner_up: runner_up.map(|alt| {
+                        let separated = rec.close_call.as_ref().is_none_or(|c| !c.separating.is_empty());
+                        (alt.model, rec.scores[rec.model.0 as usize], alt.score, separated)
+                    }),
+                    has_positive_reason: rec.trail.iter().any(|t| t.rule.score > 0),
+                };
+                (inv.check)(&case).is_err()
+            });
+            let link = ShareLink { answers: full.unwrap_or(partial), lang: None }.encode();
+            Violation { invariant: inv.name, what, link: format!("?{link}"), paths }
+        })
+        .collect();
+    (walk.paths, violations)
+}
+
+/// A rule about the text of every template variant.
+pub struct TemplateInvariant {
+    pub name: &'static str,
+    pub says: &'static str,
+    pub reads: &'static [&'static str],
+    /// `Err` with what is wrong, given the template, the answers that select it and its text.
+    pub check: fn(&Template, &Answers, &str) -> Result<(), String>,
+}
+
+fn is(answers: &Answers, q: &str, option: &str) -> bool {
+    let Some(id) = QuestionId::find(q) else { return false };
+    answers.get(id).is_some_and(|o| id.get().options[o as usize].id == option)
+}
+
+/// Lines of code (not comments, not docstring prose) that call `needle`.
+fn calls(text: &str, needle: &str) -> bool {
+    text.lines().map(str::trim_start).any(|l| !l.starts_with('#') && l.contains(needle))
+}
+
+/// Every text-level invariant.
+pub const TEMPLATE_INVARIANTS: &[TemplateInvariant] = &[
+    TemplateInvariant {
+        name: "no-asyncio-run-inside-a-running-loop",
+        says: "Templates for a notebook or an async web app never call `asyncio.run()` (a loop already runs there).",
+        reads: &["where"],
+        check: |_, a, text| {
+            let applies = is(a, "where", "notebook") || is(a, "where", "aweb");
+            ensure(!applies || !calls(text, "asyncio.run("), || "calls asyncio.run() where a loop already runs".into())
+        },
+    },
+    TemplateInvariant {
+        name: "library-never-changes-the-callers-loop",
+        says: "Library templates never set the loop's default executor nor start a loop at import.",
+        reads: &["where"],
+        check: |_, a, text| {
+            ensure(!is(a, "where", "lib") || !calls(text, "set_default_executor"), || "sets the caller's default executor".into())
+        },
+    },
+    TemplateInvariant {
+        name: "library-threads-limited-per-worker",
+        says: "A process pool for work whose library may be multithreaded limits each worker's library threads.",
+        reads: &["blas"],
+        check: |t, a, text| {
+            let applies = t.model.get().id == "processes" && (is(a, "blas", "yes") || is(a, "blas", "unsure"));
+            ensure(!applies || text.contains("OMP_NUM_THREADS") || text.contains("threadpool_limits"), || {
+                "no per-worker limit on library threads".into()
+            })
+        },
+    },
+    TemplateInvariant {
+        name: "large-shared-object-loaded-once-per-worker",
+        says: "A process pool whose tasks all read one large object loads it once per worker (initializer) or inherits it by fork, never per task.",
+        reads: &["shared"],
+        check: |t, a, text| {
+            let applies = t.model.get().id == "processes" && is(a, "shared", "yes");
+            ensure(!applies || text.contains("initializer") || text.contains("gc.freeze"), || {
+                "sends the shared object with each task".into()
+            })
+        },
+    },
+];
+
+/// Runs every text-level invariant over every distinct rendering of every template (a walk per
+/// template observing what its text and selection read). Returns how many renderings were checked.
+pub fn check_templates() -> (usize, Vec<Violation>) {
+    let mut checked = 0;
+    let mut violations: Vec<Violation> = Vec::new();
+    for t in TEMPLATES {
+        let mut observed = BTreeSet::new();
+        body_reads(t.body, &mut observed);
+        for other in TEMPLATES.iter().filter(|o| o.model == t.model) {
+            reads(&other.when, &mut observed);
+        }
+        for inv in TEMPLATE_INVARIANTS {
+            for q in inv.reads {
+                observed.insert(QuestionId::find(q).expect("an invariant reads an unknown question").0);
+            }
+        }
+        let observe: Vec<QuestionId> = observed.iter().map(|&q| QuestionId(q)).collect();
+        for (answers, paths) in Walk::run(&observe, false).projections() {
+            if !std::ptr::eq(template_for(t.model, &answers), t) {
+                continue;
+            }
+            let text = t.render(&answers);
+            checked += 1;
+            for inv in TEMPLATE_INVARIANTS {
+                if let Err(what) = (inv.check)(t, &answers, &text) {
+                    match violations.iter_mut().find(|v| v.invariant == inv.name) {
+                        Some(v) => v.paths += paths,
+                        None => violations.push(Violation {
+                            invariant: inv.name,
+                            what: format!("template `{}`: {what}", t.id),
+                            link: format!("?{}", ShareLink { answers, lang: None }.encode()),
+                            paths,
+                        }),
+                    }
+                }
+            }
+        }
+    }
+    (checked, violations)
+}
+
+fn body_reads(segments: &[Segment], out: &mut BTreeSet<u8>) {
+    for s in segments {
+        if let Segment::Choice(branches) = s {
+            for (cond, body) in branches.iter() {
+                reads(cond, out);
+                body_reads(body, out);
+            }
+        }
+    }
+}
+
+/// A complete answer path that keeps every answer of `partial` where its question is asked and for
+/// which `bad` holds: a depth-first search, so the first such path in option order.
+pub fn example_path(partial: &Answers, bad: &dyn Fn(&Answers) -> bool) -> Option<Answers> {
+    fn go(a: &Answers, partial: &Answers, bad: &dyn Fn(&Answers) -> bool, budget: &mut u32) -> Option<Answers> {
+        if *budget == 0 {
+            return None;
+        }
+        let Some(q) = a.next_question() else {
+            *budget -= 1;
+            return bad(a).then_some(*a);
+        };
+        let options: Vec<u8> = match partial.get(q) {
+            Some(o) => vec![o],
+            None => (0..q.get().options.len() as u8).collect(),
+        };
+        options.into_iter().find_map(|o| {
+            let mut b = *a;
+            b.answer(q, o);
+            go(&b, partial, bad, budget)
+        })
+    }
+    go(&Answers::new(), partial, bad, &mut 2_000_000)
+}
