@@ -23,8 +23,12 @@ import asyncio
 import os
 import sys
 import time
-{{#if input = stream}}
+{{#if input = stream and fail = all}}
+from collections.abc import Awaitable, Iterator
+{{#elif input = stream}}
 from collections.abc import Iterator
+{{#elif fail = all}}
+from collections.abc import Awaitable
 {{/if}}
 {{#if db = aiomysql}}
 from typing import Any
@@ -81,6 +85,23 @@ QUERY_ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError, asyncio.TimeoutEr
 {{/if}}
 
 
+# Self-test hook, used by this template's test suite and harmless otherwise:
+# PYCONC_FAULT=fail:N makes item N fail as a lost connection would, bug:N raise
+# TypeError as a bug would.
+FAULT = os.environ.get("PYCONC_FAULT", "")
+
+
+def inject_fault(item: object) -> None:
+    """The self-test hook (see FAULT). Delete it in your own code."""
+    kind, _, which = FAULT.partition(":")
+    if not which or which not in (str(item), getattr(item, "stem", None)):
+        return
+    if kind == "fail":
+        raise ConnectionResetError(f"item {item}: connection reset")
+    if kind == "bug":
+        raise TypeError(f"item {item}: a bug")
+
+
 class Stats:
     """Counters shared by all tasks.
 
@@ -91,6 +112,20 @@ class Stats:
     def __init__(self) -> None:
         self.ok = 0
         self.errors: list[BaseException] = []
+{{#if fail = all}}
+
+
+async def collect(stats: Stats, work: Awaitable[None]) -> None:
+    """Collect-all: await one item and note its failure instead of raising it.
+
+    Only the expected errors are caught: a bug (TypeError, KeyError...) is not
+    an item failure, and it stops the run with its traceback.
+    """
+    try:
+        await work
+    except QUERY_ERRORS as exc:
+        stats.errors.append(exc)
+{{/if}}
 
 
 {{#if db = aiomysql}}
@@ -163,6 +198,7 @@ async def query(pool: Pool, item: int) -> int:
 
 async def handle(pool: Pool, item: int, stats: Stats) -> None:
     """Process one item and count it."""
+    inject_fault(item)
     await query(pool, item)
     stats.ok += 1
 
@@ -253,13 +289,11 @@ async def run(pool: Pool, stats: Stats) -> None:
         stats.errors.extend(failures(tasks))
 {{/if}}
 {{#else}}
-    # gather() wraps each coroutine in a task and keeps a reference to it until it
-    # ends. return_exceptions=True: one failure neither stops nor hides the others.
-    results = await asyncio.gather(
-        *(handle(pool, item, stats) for item in range(COUNT)),
-        return_exceptions=True,
+    # gather() wraps each coroutine in a task and keeps a reference to it until
+    # it ends. collect() notes the expected failures; the first bug stops the run.
+    await asyncio.gather(
+        *(collect(stats, handle(pool, item, stats)) for item in range(COUNT)),
     )
-    stats.errors.extend(r for r in results if isinstance(r, BaseException))
 {{/if}}
 {{/if}}
 
@@ -294,7 +328,8 @@ def failures(tasks: list[asyncio.Task[None]]) -> list[BaseException]:
 {{/if}}
 {{/if}}
 def report(stats: Stats, elapsed: float) -> None:
-    for error in stats.errors[:5]:
+    # Every error is reported, not only the first ones (like `make -k`).
+    for error in stats.errors:
         print(f"error: {error!r}", file=sys.stderr)
     items = stats.ok + len(stats.errors)
     print(f"summary: items={items} failed={len(stats.errors)} elapsed={elapsed:.2f}s")
@@ -317,12 +352,8 @@ async def main() -> int:
         await run(pool, stats)
 {{/if}}
     report(stats, time.perf_counter() - started)
-{{#if fail = fast}}
+    # The exit status tells the truth: 1 when any item failed.
     return 1 if stats.errors else 0
-{{#else}}
-    # Collect-all: failures are reported in the summary, the run itself succeeded.
-    return 0
-{{/if}}
 
 
 {{#if where in [notebook, aweb]}}

@@ -1,78 +1,237 @@
+{{#if io = db}}
+"""An asyncio program that also has to call a blocking library, without stalling the loop.
+
+Every item i is read from the database with an async driver, then written to a
+local cache with sqlite3, a blocking library with no async API (a stand-in for
+any synchronous SDK). A blocking call inside a coroutine would freeze every other
+task, so that call runs in a worker thread and the coroutine awaits it.
+{{#elif io = files}}
+"""An asyncio program that also has to read files, without stalling the loop.
+
+File reads never suspend an event loop: a read that waits for the disk blocks
+every task. So each file is read and hashed in a worker thread (in chunks, so a
+large file never sits in memory whole), and the coroutine awaits the result.
+{{#elif io = other}}
+"""An asyncio program that runs subprocesses and also has a blocking call to make.
+
+Every item i runs an external command with asyncio's own subprocess support (no
+thread needed), then hands its output to a blocking call (a stand-in for a
+synchronous SDK without an async API). A blocking call inside a coroutine would
+freeze every other task, so that call runs in a worker thread.
+{{#else}}
 """An asyncio program that also has to call a blocking SDK, without stalling the loop.
 
 Every item i is fetched from f"{PYCONC_URL}/items/{i}" with an async HTTP client,
 then passed to a blocking, requests-style SDK call (here a small stand-in built
 on urllib). A blocking call inside a coroutine would freeze every other task,
 so the SDK call runs in a worker thread and the coroutine awaits it.
+{{/if}}
 {{#if input = stream}}
 Items come from a generator (a stand-in for a stream) through a bounded queue, so memory
 stays flat however long the stream is.
 {{/if}}
 
 Install and run:
-{{#if http = httpx}}
+{{#if io = db and db = aiomysql}}
+    pip install aiomysql
+    PYCONC_DSN=mysql://user:pass@127.0.0.1:3306/db python to_thread.py
+{{#elif io = db}}
+    pip install asyncpg
+    PYCONC_DSN=postgresql://user:pass@127.0.0.1:5432/db python to_thread.py
+{{#elif io in [files, other]}}
+    python to_thread.py              (standard library only)
+{{#elif http = httpx}}
     pip install httpx
+    PYCONC_URL=http://127.0.0.1:8000 python to_thread.py
 {{#else}}
     pip install aiohttp
-{{/if}}
     PYCONC_URL=http://127.0.0.1:8000 python to_thread.py
+{{/if}}
 """
 
 from __future__ import annotations
 
 import asyncio
+{{#if io = files}}
+import hashlib
+{{/if}}
+{{#if not io in [db, files, other]}}
 import http.client
+{{/if}}
 import os
+{{#if io = db}}
+import sqlite3
+{{/if}}
 import sys
+{{#if io in [db, files]}}
+import tempfile
+{{/if}}
 import threading
 import time
+{{#if not io in [db, files, other]}}
 import urllib.error
 import urllib.request
-{{#if input = stream}}
-from collections.abc import Iterator
 {{/if}}
+{{#if input = stream and fail = all}}
+from collections.abc import Awaitable, Iterator
+{{#elif input = stream}}
+from collections.abc import Iterator
+{{#elif fail = all}}
+from collections.abc import Awaitable
+{{/if}}
+{{#if py < 3.9 or where = script}}
 from concurrent.futures import ThreadPoolExecutor
+{{/if}}
+{{#if io in [db, files]}}
+from pathlib import Path
+{{/if}}
+{{#if io = db and db = aiomysql}}
+from urllib.parse import unquote, urlsplit
+{{/if}}
+{{#if io = db and db = aiomysql}}
 
-{{#if http = httpx}}
+import aiomysql
+{{#elif io = db}}
+
+import asyncpg
+{{#elif io in [files, other]}}
+{{#elif http = httpx}}
+
 import httpx
 {{#else}}
+
 import aiohttp
 {{/if}}
 
 # --- Configuration (environment variables) ------------------------------------
+{{#if io = db and db = aiomysql}}
+DSN = os.environ.get("PYCONC_DSN", "mysql://user:pass@127.0.0.1:3306/db")
+{{#elif io = db}}
+DSN = os.environ.get("PYCONC_DSN", "postgresql://user:pass@127.0.0.1:5432/db")
+{{#elif not io in [db, files, other]}}
 BASE_URL = os.environ.get("PYCONC_URL", "http://127.0.0.1:8000").rstrip("/")
+{{/if}}
 COUNT = int(os.environ.get("PYCONC_COUNT", "200"))
-# The most items in flight at once: protects the server and bounds open sockets.
-{{#if conc = few}}
-CONCURRENCY = int(os.environ.get("PYCONC_WORKERS") or "10")
-{{#elif conc = thousands}}
-CONCURRENCY = int(os.environ.get("PYCONC_WORKERS") or "100")
+# The most items in flight at once: protects the other side and bounds open
+# connections (and subprocesses, and file reads).
+{{#if io in [files, other]}}
+CONCURRENCY = int(os.environ.get("PYCONC_WORKERS") or "8")
 {{#else}}
 CONCURRENCY = int(os.environ.get("PYCONC_WORKERS") or "50")
 {{/if}}
-# Threads for the blocking SDK. Calls beyond this wait in the pool's queue, so
-# the SDK never sees more than this many requests at once.
+# Threads for the blocking calls. Calls beyond this wait in the pool's queue, so
+# the blocking library never sees more than this many calls at once.
 SDK_THREADS = min(CONCURRENCY, 10)
+{{#if not io in [db, files, other]}}
 # Socket timeout of one SDK attempt, and how many attempts it makes.
 SDK_TIMEOUT = 10.0
 SDK_ATTEMPTS = 3
+{{#elif io = files}}
+# Files are read and hashed in chunks of this size: a large file never sits
+# in memory whole.
+CHUNK = 1024 * 1024
+{{/if}}
 {{#if cancel = yes}}
-# Seconds one item (HTTP fetch plus SDK call) may take before it counts as failed.
+# Seconds one item may take before it counts as failed.
 ITEM_TIMEOUT = 30.0
 {{/if}}
 {{#if input = stream}}
 # Items waiting between the producer and the workers. When the queue is full the
-# producer pauses, so a fast source cannot outrun the network.
+# producer pauses, so a fast source cannot outrun the rest.
 QUEUE_SIZE = CONCURRENCY * 2
 {{/if}}
 # -------------------------------------------------------------------------------
 
 
 class StopRequested(Exception):
-    """The caller gave up on this SDK call (timeout, cancellation, shutdown)."""
+    """The caller gave up on this blocking call (timeout, cancellation, shutdown)."""
 
 
-def legacy_sdk_get(item: int, stop: threading.Event) -> bytes:
+{{#if io = db}}
+class Cache:
+    """Stand-in for a blocking library: a local SQLite cache (sqlite3 has no async API).
+
+    A connection belongs to the thread that made it, so each worker thread opens
+    its own, on first use, and keeps it.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.local = threading.local()
+        self.connections: list[sqlite3.Connection] = []
+        self.lock = threading.Lock()
+        with sqlite3.connect(path) as setup:
+            setup.execute("CREATE TABLE IF NOT EXISTS items (id INTEGER PRIMARY KEY, body TEXT)")
+        setup.close()
+
+    def connection(self) -> sqlite3.Connection:
+        conn = getattr(self.local, "conn", None)
+        if conn is None:
+            # timeout: how long a writer waits for another thread's write lock.
+            # check_same_thread=False only so close() can run in the main thread
+            # at the end: each connection is used by its own thread alone.
+            conn = self.local.conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            with self.lock:
+                self.connections.append(conn)
+        return conn
+
+    def close(self) -> None:
+        with self.lock:
+            for conn in self.connections:
+                conn.close()
+
+
+CACHE: Cache | None = None
+
+
+def blocking_call(item: int, body: str, stop: threading.Event) -> None:
+    """The blocking step, in a worker thread: store the row in the cache."""
+    if stop.is_set():
+        raise StopRequested(str(item))
+    assert CACHE is not None
+    conn = CACHE.connection()
+    with conn:
+        conn.execute("INSERT OR REPLACE INTO items VALUES (?, ?)", (item, body))
+{{#elif io = files}}
+def blocking_call(path: Path, stop: threading.Event) -> str:
+    """The blocking step, in a worker thread: read one file in chunks and hash it.
+
+    It checks `stop` between chunks. That flag is the only way to end it early:
+    cancelling the coroutine that awaits this call does not stop the thread.
+    """
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(CHUNK):
+            if stop.is_set():
+                raise StopRequested(str(path))
+            # hashlib releases the GIL on large buffers, so threads hash in parallel.
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def write_samples(folder: Path) -> None:
+    for i in range(COUNT):
+        (folder / f"{i}.bin").write_bytes(os.urandom(64 * 1024))
+{{#elif io = other}}
+# The external command, a stand-in for a tool this program drives: here, Python
+# printing a line.
+COMMAND = (sys.executable, "-c", "import sys; print('item', sys.argv[1])")
+
+
+def blocking_call(item: int, output: bytes, stop: threading.Event) -> int:
+    """Stand-in for a blocking SDK call with no async API (a message-queue client,
+    a vendor library): here it only checks the output, after a short wait.
+
+    It checks `stop` before working. That flag is the only way to end it early:
+    cancelling the coroutine that awaits this call does not stop the thread.
+    """
+    if stop.wait(0.005):
+        raise StopRequested(str(item))
+    if not output.startswith(b"item"):
+        raise ValueError(f"item {item}: unexpected output {output[:40]!r}")
+    return len(output)
+{{#else}}
+def blocking_call(item: int, stop: threading.Event) -> bytes:
     """Stand-in for a blocking SDK call: a vendor client with no async API.
 
     It retries like real SDKs do, and checks `stop` between steps. That flag is
@@ -99,29 +258,72 @@ def legacy_sdk_get(item: int, stop: threading.Event) -> bytes:
         # time.sleep() but wakes up at once when the flag is set.
         stop.wait(0.1 * 2**attempt)
     raise StopRequested(url)
+{{/if}}
 
 
-{{#if http = httpx}}
+{{#if io = db and db = aiomysql}}
+Client = aiomysql.Pool
+{{#elif io = db}}
+Client = asyncpg.Pool
+{{#elif io = files}}
+# The folder of input files.
+Client = Path
+{{#elif io = other}}
+# Nothing is shared between items: each runs its own subprocess.
+Client = type(None)
+{{#elif http = httpx}}
 Client = httpx.AsyncClient
 {{#else}}
 Client = aiohttp.ClientSession
 {{/if}}
-# The errors that count as "this item failed". urllib raises OSError subclasses
-# (URLError, HTTPError, timeouts), and http.client a few of its own. Anything
-# else is a bug and should surface as a traceback.
+# The errors that count as "this item failed". Anything
+# else (TypeError, KeyError...) is a bug: it stops the run with its traceback.
 {{#if py >= 3.11}}
-{{#if http = httpx}}
-ITEM_ERRORS = (httpx.HTTPError, OSError, http.client.HTTPException, TimeoutError)
+DEADLINE = TimeoutError
 {{#else}}
-ITEM_ERRORS = (aiohttp.ClientError, OSError, http.client.HTTPException, TimeoutError)
+DEADLINE = asyncio.TimeoutError
 {{/if}}
+{{#if io = db and db = aiomysql}}
+ITEM_ERRORS = (aiomysql.MySQLError, sqlite3.Error, OSError, StopRequested, DEADLINE)
+{{#elif io = db}}
+ITEM_ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError, sqlite3.Error, OSError, StopRequested, DEADLINE)
+{{#elif io = files}}
+ITEM_ERRORS = (OSError, StopRequested, DEADLINE)
+{{#elif io = other}}
+ITEM_ERRORS = (OSError, ValueError, StopRequested, DEADLINE)
+{{#elif http = httpx}}
+# urllib raises OSError subclasses (URLError, HTTPError, timeouts), and
+# http.client a few of its own.
+ITEM_ERRORS = (httpx.HTTPError, OSError, http.client.HTTPException, DEADLINE)
 {{#else}}
-{{#if http = httpx}}
-ITEM_ERRORS = (httpx.HTTPError, OSError, http.client.HTTPException, asyncio.TimeoutError)
+# urllib raises OSError subclasses (URLError, HTTPError, timeouts), and
+# http.client a few of its own.
+ITEM_ERRORS = (aiohttp.ClientError, OSError, http.client.HTTPException, DEADLINE)
+{{/if}}
+
+
+{{#if not io in [db, files, other]}}
+# Self-test hook, used by this template's test suite and harmless otherwise:
+# PYCONC_FAULT=bug:N makes item N raise TypeError, as a bug in your code would.
 {{#else}}
-ITEM_ERRORS = (aiohttp.ClientError, OSError, http.client.HTTPException, asyncio.TimeoutError)
+# Self-test hook, used by this template's test suite and harmless otherwise:
+# PYCONC_FAULT=fail:N makes item N fail as a lost connection would, bug:N raise
+# TypeError as a bug would.
 {{/if}}
+FAULT = os.environ.get("PYCONC_FAULT", "")
+
+
+def inject_fault(item: int) -> None:
+    """The self-test hook (see FAULT). Delete it in your own code."""
+    kind, _, which = FAULT.partition(":")
+    if which != str(item):
+        return
+{{#if io in [db, files, other]}}
+    if kind == "fail":
+        raise ConnectionResetError(f"item {item}: connection reset")
 {{/if}}
+    if kind == "bug":
+        raise TypeError(f"item {item}: a bug")
 
 
 class Stats:
@@ -134,9 +336,63 @@ class Stats:
     def __init__(self) -> None:
         self.ok = 0
         self.errors: list[BaseException] = []
+{{#if fail = all}}
 
 
-{{#if http = httpx}}
+async def collect(stats: Stats, work: Awaitable[None]) -> None:
+    """Collect-all: await one item and note its failure instead of raising it.
+
+    Only the expected errors are caught: a bug (TypeError, KeyError...) is not
+    an item failure, and it stops the run with its traceback.
+    """
+    try:
+        await work
+    except ITEM_ERRORS as exc:
+        stats.errors.append(exc)
+{{/if}}
+
+
+{{#if io = db and db = aiomysql}}
+def connect_params(dsn: str) -> dict[str, object]:
+    """Turn mysql://user:pass@host:port/db into aiomysql's keyword arguments."""
+    url = urlsplit(dsn)
+    return {
+        "host": url.hostname or "127.0.0.1",
+        "port": url.port or 3306,
+        "user": unquote(url.username or ""),
+        "password": unquote(url.password or ""),
+        "db": url.path.lstrip("/"),
+    }
+
+
+async def fetch(pool: Client, item: int) -> str:
+    """The async step: one query on a pooled connection (needs no table)."""
+    async with pool.acquire() as conn, conn.cursor() as cursor:
+        await cursor.execute("SELECT MD5(%s)", (str(item),))
+        (text,) = await cursor.fetchone()
+    return text
+{{#elif io = db}}
+async def fetch(pool: Client, item: int) -> str:
+    """The async step: one query on a pooled connection (needs no table)."""
+    async with pool.acquire() as conn:
+        return await conn.fetchval("SELECT md5($1::text)", str(item))
+{{#elif io = other}}
+async def fetch(_: Client, item: int) -> bytes:
+    """The async step: run the command and read its output, without a thread.
+
+    create_subprocess_exec() passes the arguments without a shell, and
+    communicate() reads both pipes to the end while waiting (reading one pipe at
+    a time can deadlock once the other fills up).
+    """
+    proc = await asyncio.create_subprocess_exec(
+        *COMMAND, str(item), stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+    )
+    out, err = await proc.communicate()
+    if proc.returncode != 0:
+        raise OSError(f"item {item}: the command exited with {proc.returncode}: {err[-200:]!r}")
+    return out
+{{#elif io = files}}
+{{#elif http = httpx}}
 def make_client() -> httpx.AsyncClient:
     # As many pooled connections as items in flight, so no request waits for a socket.
     return httpx.AsyncClient(limits=httpx.Limits(max_connections=CONCURRENCY))
@@ -159,22 +415,27 @@ async def fetch(session: Client, item: int) -> int:
 
 
 {{#if py >= 3.9}}
-async def call_sdk(item: int) -> bytes:
+async def call_sdk(*args: object) -> object:
 {{#else}}
-async def call_sdk(item: int, pool: ThreadPoolExecutor) -> bytes:
+async def call_sdk(pool: ThreadPoolExecutor, *args: object) -> object:
 {{/if}}
-    """Run the blocking SDK call in a worker thread and await its result."""
+    """Run the blocking call in a worker thread and await its result."""
     stop = threading.Event()
     try:
-{{#if py >= 3.9}}
+{{#if py >= 3.9 and where = script}}
         # to_thread() runs the call in the loop's default executor, which
         # main() replaced with a pool of SDK_THREADS threads.
-        return await asyncio.to_thread(legacy_sdk_get, item, stop)
+        return await asyncio.to_thread(blocking_call, *args, stop)
+{{#elif py >= 3.9}}
+        # to_thread() runs the call in the loop's default executor. That loop is
+        # not yours (a notebook's, a framework's): leave its executor alone; the
+        # CONCURRENCY bound keeps this program's share of it small.
+        return await asyncio.to_thread(blocking_call, *args, stop)
 {{#else}}
         # run_in_executor() with an explicit pool: passing None would use a
         # default pool whose size and shutdown you do not control.
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(pool, legacy_sdk_get, item, stop)
+        return await loop.run_in_executor(pool, blocking_call, *args, stop)
 {{/if}}
     except asyncio.CancelledError:
         # This await was cancelled (timeout, a failing sibling, Ctrl+C), but the
@@ -189,11 +450,18 @@ async def process(client: Client, item: int) -> None:
 {{#else}}
 async def process(client: Client, item: int, pool: ThreadPoolExecutor) -> None:
 {{/if}}
-    await fetch(client, item)
-{{#if py >= 3.9}}
-    await call_sdk(item)
+{{#if io = files}}
+    args: tuple[object, ...] = (client / f"{item}.bin",)
+{{#elif io in [db, other]}}
+    args: tuple[object, ...] = (item, await fetch(client, item))
 {{#else}}
-    await call_sdk(item, pool)
+    await fetch(client, item)
+    args: tuple[object, ...] = (item,)
+{{/if}}
+{{#if py >= 3.9}}
+    await call_sdk(*args)
+{{#else}}
+    await call_sdk(pool, *args)
 {{/if}}
 
 
@@ -203,6 +471,7 @@ async def handle(client: Client, item: int, stats: Stats) -> None:
 async def handle(client: Client, item: int, stats: Stats, pool: ThreadPoolExecutor) -> None:
 {{/if}}
     """Process one item and count it."""
+    inject_fault(item)
 {{#if cancel = yes}}
 {{#if py >= 3.11}}
     # One deadline for the whole item. When it expires, the SDK call gets its
@@ -369,17 +638,15 @@ async def run(client: Client, stats: Stats, pool: ThreadPoolExecutor) -> None:
         stats.errors.extend(failures(tasks))
 {{/if}}
 {{#else}}
-    # gather() wraps each coroutine in a task and keeps a reference to it until it
-    # ends. return_exceptions=True: one failure neither stops nor hides the others.
-    results = await asyncio.gather(
+    # gather() wraps each coroutine in a task and keeps a reference to it until
+    # it ends. collect() notes the expected failures; the first bug stops the run.
+    await asyncio.gather(
 {{#if py >= 3.9}}
-        *(handle_bounded(limit, client, item, stats) for item in range(COUNT)),
+        *(collect(stats, handle_bounded(limit, client, item, stats)) for item in range(COUNT)),
 {{#else}}
-        *(handle_bounded(limit, client, item, stats, pool) for item in range(COUNT)),
+        *(collect(stats, handle_bounded(limit, client, item, stats, pool)) for item in range(COUNT)),
 {{/if}}
-        return_exceptions=True,
     )
-    stats.errors.extend(r for r in results if isinstance(r, BaseException))
 {{/if}}
 {{/if}}
 
@@ -414,7 +681,8 @@ def failures(tasks: list[asyncio.Task[None]]) -> list[BaseException]:
 {{/if}}
 {{/if}}
 def report(stats: Stats, elapsed: float) -> None:
-    for error in stats.errors[:5]:
+    # Every error is reported, not only the first ones (like `make -k`).
+    for error in stats.errors:
         print(f"error: {error!r}", file=sys.stderr)
     items = stats.ok + len(stats.errors)
     print(f"summary: items={items} failed={len(stats.errors)} elapsed={elapsed:.2f}s")
@@ -423,16 +691,75 @@ def report(stats: Stats, elapsed: float) -> None:
 {{#if py >= 3.9}}
 async def main() -> int:
     started = time.perf_counter()
-    # asyncio.to_thread() uses the loop's default executor. Replace it with a
-    # pool of a known size; asyncio.run() shuts it down when the loop ends.
+{{#if where = script}}
+    # asyncio.to_thread() uses the loop's default executor. This script owns its
+    # loop, so it replaces that executor with a pool of a known size;
+    # asyncio.run() shuts it down when the loop ends. Never do this on a loop
+    # you did not start (a library's caller's, a notebook's, a web server's).
     loop = asyncio.get_running_loop()
     loop.set_default_executor(ThreadPoolExecutor(max_workers=SDK_THREADS, thread_name_prefix="sdk"))
+{{/if}}
 {{#else}}
 async def crawl(pool: ThreadPoolExecutor) -> int:
     started = time.perf_counter()
 {{/if}}
     stats = Stats()
-{{#if http = httpx}}
+{{#if io = db and db = aiomysql}}
+    # One connection pool for the whole run; it also caps the queries in flight.
+    client = await aiomysql.create_pool(minsize=1, maxsize=CONCURRENCY, **connect_params(DSN))
+    try:
+        with tempfile.TemporaryDirectory(prefix="pyconc-") as tmp:
+            global CACHE
+            CACHE = Cache(Path(tmp) / "cache.db")
+            try:
+{{#if py >= 3.9}}
+                await run(client, stats)
+{{#else}}
+                await run(client, stats, pool)
+{{/if}}
+            finally:
+                CACHE.close()
+    finally:
+        # close() then wait_closed(): an unclosed pool leaks its connections.
+        client.close()
+        await client.wait_closed()
+{{#elif io = db}}
+    # One connection pool for the whole run; it also caps the queries in flight.
+    # `async with` closes every connection at the end.
+    async with asyncpg.create_pool(DSN, min_size=1, max_size=CONCURRENCY) as client:
+        with tempfile.TemporaryDirectory(prefix="pyconc-") as tmp:
+            global CACHE
+            CACHE = Cache(Path(tmp) / "cache.db")
+            try:
+{{#if py >= 3.9}}
+                await run(client, stats)
+{{#else}}
+                await run(client, stats, pool)
+{{/if}}
+            finally:
+                CACHE.close()
+{{#elif io = files}}
+    with tempfile.TemporaryDirectory(prefix="pyconc-") as tmp:
+        # Sample files stand in for yours; writing them blocks, so a thread does it.
+{{#if py >= 3.9}}
+        await asyncio.to_thread(write_samples, Path(tmp))
+{{#else}}
+        await asyncio.get_running_loop().run_in_executor(pool, write_samples, Path(tmp))
+{{/if}}
+        client = Path(tmp)
+{{#if py >= 3.9}}
+        await run(client, stats)
+{{#else}}
+        await run(client, stats, pool)
+{{/if}}
+{{#elif io = other}}
+    client = None
+{{#if py >= 3.9}}
+    await run(client, stats)
+{{#else}}
+    await run(client, stats, pool)
+{{/if}}
+{{#elif http = httpx}}
 {{#if py >= 3.9}}
     # Creating an httpx client reads the CA certificate bundle from disk: blocking
     # work that can take a tenth of a second. A worker thread keeps the loop free.
@@ -454,20 +781,16 @@ async def crawl(pool: ThreadPoolExecutor) -> int:
     # One session for the whole run: it pools connections. Leaving a session open
     # leaks sockets (ResourceWarning under -X dev); `async with` closes it.
     connector = aiohttp.TCPConnector(limit=CONCURRENCY)
-    async with aiohttp.ClientSession(connector=connector) as session:
+    async with aiohttp.ClientSession(connector=connector) as client:
 {{#if py >= 3.9}}
-        await run(session, stats)
+        await run(client, stats)
 {{#else}}
-        await run(session, stats, pool)
+        await run(client, stats, pool)
 {{/if}}
 {{/if}}
     report(stats, time.perf_counter() - started)
-{{#if fail = fast}}
+    # The exit status tells the truth: 1 when any item failed.
     return 1 if stats.errors else 0
-{{#else}}
-    # Collect-all: failures are reported in the summary, the run itself succeeded.
-    return 0
-{{/if}}
 
 
 {{#if py < 3.9}}
@@ -486,9 +809,7 @@ def main() -> int:
 {{#if py >= 3.9}}
 #     exit_code = await main()              # in a Jupyter cell
 #
-# That loop is not yours: rather than replacing its default executor as main()
-# does, keep a ThreadPoolExecutor of your own for the SDK and pass it to
-# loop.run_in_executor(pool, legacy_sdk_get, item, stop).
+# That loop is not yours, so main() leaves its default executor alone there.
 {{#else}}
 #     with ThreadPoolExecutor(max_workers=SDK_THREADS) as pool:
 #         exit_code = await crawl(pool)     # in a Jupyter cell
