@@ -41,6 +41,19 @@ COUNT = int(os.environ.get("PYCONC_COUNT", "200"))
 WORKERS = int(os.environ.get("PYCONC_WORKERS", "0"))
 # Stop waiting for results after this many seconds.
 TIMEOUT_S = float(os.environ.get("PYCONC_TIMEOUT", "60"))
+# Redis visibility timeout: a job taken by a worker and not acknowledged within
+# this many seconds is given to another worker. With late acks a job is
+# acknowledged when it ends, so a job that runs longer than this runs twice (or
+# more). Set it above your longest job (and longest countdown/ETA).
+VISIBILITY_TIMEOUT_S = int(os.environ.get("PYCONC_VISIBILITY_TIMEOUT", "3600"))
+# A job whose worker process dies is queued again (see task_reject_on_worker_lost
+# below). A job that kills its worker every time would then be redelivered
+# forever: after this many deliveries it fails instead.
+MAX_DELIVERIES = 3
+# Self-test hook, used by this template's test suite and harmless otherwise:
+# PYCONC_FAULT=crash:N makes job N kill its worker process, as a segfault in
+# native code would; bug:N makes it raise TypeError.
+FAULT = os.environ.get("PYCONC_FAULT", "")
 
 # The worker imports this file by its module name (`celery -A name`).
 MODULE_NAME = Path(__file__).stem
@@ -49,8 +62,14 @@ app.conf.update(
     # acks_late: the broker forgets a job only after it finished, so a worker
     # that crashes mid-job does not lose it; the job must be safe to run twice.
     task_acks_late=True,
-    # With late acks, a job whose worker process died is queued again.
+    # With late acks, a job whose worker process died is queued again. Pitfall:
+    # a job that kills its worker (a segfault, the OOM killer) comes back again
+    # and again; process_item() counts deliveries and gives up after
+    # MAX_DELIVERIES.
     task_reject_on_worker_lost=True,
+    # Redis gives an unacknowledged job to another worker after this timeout:
+    # keep it above the longest job, or long jobs run twice.
+    broker_transport_options={"visibility_timeout": VISIBILITY_TIMEOUT_S},
     # Each worker process reserves one job at a time, so long jobs do not
     # wait behind a busy process.
     worker_prefetch_multiplier=1,
@@ -65,6 +84,31 @@ class TemporaryError(Exception):
     """A failure worth retrying: a timeout, a busy service, a lost connection."""
 
 
+class PoisonJob(Exception):
+    """A job that killed its worker process on every one of MAX_DELIVERIES tries."""
+
+
+def deliveries(task: Task) -> int:
+    """Count this delivery of the job (in the result backend's Redis) and
+    return how many there have been, retries included."""
+    key = f"pyconc:deliveries:{task.request.id}"
+    client = task.app.backend.client
+    count = client.incr(key)
+    client.expire(key, 24 * 3600)
+    return int(count)
+
+
+def inject_fault(item: int) -> None:
+    """The self-test hook (see FAULT). Delete it in your own code."""
+    kind, _, which = FAULT.partition(":")
+    if which != str(item):
+        return
+    if kind == "crash":
+        os._exit(70)  # ends the worker process at once, as a segfault would
+    if kind == "bug":
+        raise TypeError(f"item {item}: a bug")
+
+
 @app.task(
     bind=True,
     # Retry these errors automatically, with an exponential delay (1 s, 2 s,
@@ -77,6 +121,11 @@ class TemporaryError(Exception):
 )
 def process_item(self: Task, item: int) -> dict:
     """One job. Replace the body with yours; keep arguments JSON-friendly."""
+    count = deliveries(self)
+    if count > MAX_DELIVERIES + self.request.retries:
+        # Every earlier delivery ended with the worker process dead.
+        raise PoisonJob(f"item {item}: its worker process died on each of {count - 1} tries")
+    inject_fault(item)
     if item % 40 == 7 and self.request.retries == 0:
         # Simulate a temporary failure on the first attempt of a few jobs.
         raise TemporaryError(f"item {item}: service busy")
@@ -193,13 +242,8 @@ def main() -> int:
     elapsed = time.perf_counter() - start
     print(f"{retried} jobs succeeded after a retry")
     print(f"summary: items={COUNT} failed={failed} elapsed={elapsed:.2f}s")
-{{#if fail = fast}}
+    # The exit status tells the truth: 1 when any job failed or the run stopped.
     return 1 if failed or stopped else 0
-{{#else}}
-    # Collect-all: the errors were reported above; a timeout still makes the
-    # run fail.
-    return 1 if stopped else 0
-{{/if}}
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ to measure a run:
    CPU close to wall means the code computes; CPU far below wall means it waits;
 2. cProfile on a sample, to find the functions that take the time;
 {{#if work in [cpu, ext]}}
-3. the same loop written with NumPy, which runs it in C, and the gain.
+3. the same loop written with NumPy, which runs it in C, and the gain;
+4. a call into a multithreaded library: CPU time above wall time means it
+   already uses several cores, and more processes would only compete for them.
 {{/if}}
 
 Staying sequential is the right call when the whole job takes seconds, when
@@ -43,6 +45,8 @@ import numpy as np
 COUNT = int(os.environ.get("PYCONC_COUNT", "1000000"))
 # cProfile slows every Python call down, so it only watches a sample.
 PROFILE_SAMPLE = max(1_000, COUNT // 10)
+# Side of the square matrix multiplied in step 4.
+MATRIX_SIZE = 1500
 {{#else}}
 # How many items to process.
 COUNT = int(os.environ.get("PYCONC_COUNT", "200"))
@@ -70,8 +74,14 @@ def measure(label: str, fn: Callable[[], object]) -> tuple[object, float]:
     cpu = time.process_time() - cpu_start
     share = cpu / wall if wall > 0 else 0.0
     print(f"{label}: wall {wall:.3f}s, cpu {cpu:.3f}s ({share:.0%} of wall)")
-    if share > 0.8:
-        print("  -> mostly computing: vectorize, or spread it over processes.")
+    if share > 1.2:
+        # process_time() adds up every thread of this process: above 100%, a
+        # library (BLAS, OpenMP, a Rust or C++ extension) already runs on
+        # several cores. More processes would oversubscribe them.
+        print("  -> already on several cores (a multithreaded library): do not add processes;")
+        print("     set its thread count (OMP_NUM_THREADS, threadpoolctl) if you split the work.")
+    elif share > 0.8:
+        print("  -> computing on one core: vectorize, or spread it over processes.")
     elif share < 0.3:
         print("  -> mostly waiting: threads or asyncio can overlap the waits.")
     else:
@@ -126,6 +136,12 @@ def main() -> int:
 
     print("== 3. the vectorized version")
     got, numpy_s = measure("NumPy", lambda: inside_numpy(xs_array, ys_array))
+
+    print("== 4. a call into a multithreaded library")
+    # A matrix product runs in BLAS, which may use every core by itself: its CPU
+    # time can exceed the wall time.
+    matrix = rng.random((MATRIX_SIZE, MATRIX_SIZE))
+    measure("matrix product (BLAS)", lambda: matrix @ matrix)
     # Check that both versions agree before trusting the faster one.
     failed = 0 if expected == got else 1
     if failed:

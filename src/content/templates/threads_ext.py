@@ -12,9 +12,23 @@ Settings come from environment variables (see CONFIGURATION below).
 
 from __future__ import annotations
 
+{{#if blas in [yes, unsure]}}
+import os
+
+# NumPy's BLAS (OpenBLAS, MKL) and OpenMP start a thread per core for each call.
+# The pool already runs one call per core, so each call gets one thread, or the
+# cores are oversubscribed. These variables are read once, when the library
+# loads: they must be set here, before NumPy (or SciPy, PyTorch...) is imported.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("MKL_NUM_THREADS", "1")
+
+{{/if}}
 import contextlib
 import hashlib
+{{#if not blas in [yes, unsure]}}
 import os
+{{/if}}
 import sys
 {{#if cancel = yes or state != none}}
 import threading
@@ -32,6 +46,11 @@ from concurrent.futures import TimeoutError as FuturesTimeoutError
 {{/if}}
 from itertools import islice
 from pathlib import Path
+{{#if blas in [yes, unsure]}}
+
+import numpy as np
+from threadpoolctl import threadpool_info
+{{/if}}
 
 # ---------------------------------------------------------------------------
 # CONFIGURATION (environment variables, with defaults)
@@ -57,17 +76,13 @@ SAMPLE = max(5, COUNT // 20)
 # Python 3.14 feature, checked at run time so the file also runs on older versions.
 MAP_HAS_BUFFERSIZE = sys.version_info >= (3, 14)
 {{/if}}
-{{#if blas in [yes, unsure]}}
-
-# Native libraries that start their own thread pools (OpenBLAS, MKL, OpenMP).
-NATIVE_THREAD_VARS = (
-    "OMP_NUM_THREADS",
-    "OPENBLAS_NUM_THREADS",
-    "MKL_NUM_THREADS",
-    "VECLIB_MAXIMUM_THREADS",
-    "NUMEXPR_NUM_THREADS",
-)
-{{/if}}
+# The errors that mean "this item is bad" (unreadable, malformed). Any other
+# exception (TypeError, KeyError...) is a bug: it stops the run with its traceback.
+ITEM_ERRORS = (OSError, ValueError)
+# Self-test hook, used by this template's test suite and harmless otherwise:
+# PYCONC_FAULT=fail:N makes item N raise ValueError (a bad item), bug:N raise
+# TypeError (a bug).
+FAULT = os.environ.get("PYCONC_FAULT", "")
 {{#if cancel = yes}}
 
 # Threads cannot be killed from outside. Each task checks this flag between
@@ -118,34 +133,58 @@ def make_blob(index: int) -> bytes:
     return os.urandom(half) + (text * (half // len(text) + 1))[:half]
 
 
-def read_item(item: int | Path) -> bytes:
-    """Load one input: a file from PYCONC_DIR, or a generated blob."""
+def pieces(item: int | Path) -> Iterator[bytes]:
+    """The bytes of one input, PIECE at a time: a file of PYCONC_DIR is read in
+    pieces, so a large file never sits in memory whole; or a generated blob."""
     if isinstance(item, Path):
-        return item.read_bytes()
-    return make_blob(item)
+        with item.open("rb") as f:
+            while piece := f.read(PIECE):
+                yield piece
+        return
+    blob = memoryview(make_blob(item))
+    for offset in range(0, len(blob), PIECE):
+        yield blob[offset : offset + PIECE]
+
+
+def inject_fault(item: int | Path) -> None:
+    """The self-test hook (see FAULT). Delete it in your own code."""
+    kind, _, which = FAULT.partition(":")
+    if not which or which not in (str(item), getattr(item, "stem", None)):
+        return
+    if kind == "fail":
+        raise ValueError(f"item {item}: bad input")
+    if kind == "bug":
+        raise TypeError(f"item {item}: a bug")
 
 
 def work(item: int | Path) -> tuple[str, int]:
     """Return the SHA-256 digest and the zlib-compressed size of one input.
 
-    Both calls below run in C without the GIL, which is why threads help here.
+    The calls below run in C without the GIL, which is why threads help here.
     Replace them with your own GIL-releasing calls (NumPy, Pillow, ...).
     """
-    data = memoryview(read_item(item))
+    inject_fault(item)
     digest = hashlib.sha256()
     compressor = zlib.compressobj(6)
-    compressed = 0
-    for offset in range(0, len(data), PIECE):
+    size = compressed = 0
+    for piece in pieces(item):
 {{#if cancel = yes}}
         if STOP.is_set():
             raise Stopped(str(item))
 {{/if}}
-        piece = data[offset : offset + PIECE]
+        size += len(piece)
         digest.update(piece)
         compressed += len(compressor.compress(piece))
+{{#if blas in [yes, unsure]}}
+        if size == PIECE:
+            # A NumPy step on the first piece: a matrix product runs in BLAS,
+            # without the GIL.
+            matrix = np.frombuffer(piece, dtype=np.uint8).astype(np.float64).reshape(256, -1)
+            digest.update((matrix @ matrix.T).tobytes())
+{{/if}}
     compressed += len(compressor.flush())
 {{#if state != none}}
-    STATS.add(len(data), compressed)
+    STATS.add(size, compressed)
 {{/if}}
     return digest.hexdigest(), compressed
 {{#if fail = all}}
@@ -155,12 +194,13 @@ def work_checked(item: int | Path) -> tuple[tuple[str, int] | None, str | None]:
     """Run work() and return (result, None), or (None, error text) if it raised.
 
     Collect-all policy: catching inside the task keeps one bad item from ending
-    the whole map() iteration.
+    the whole map() iteration. A bug is not caught.
     """
     try:
         return work(item), None
-    except Exception as exc:  # noqa: BLE001 - collect-all reports any task error
-        return None, f"{item}: {exc!r}"
+    except ITEM_ERRORS as exc:
+        # Only a bad item is caught: a bug propagates and stops the run.
+        return None, f"item {item}: {exc!r}"
 
 
 # The function the pool runs for each item.
@@ -223,15 +263,10 @@ def worker_count() -> int:
 {{#if blas in [yes, unsure]}}
 
 
-def limit_native_threads() -> None:
-    """Give each pool thread one BLAS/OpenMP thread.
-
-    Oversubscription pitfall: N pool threads each starting N BLAS threads fight
-    for the same cores. These variables only work if they are set before NumPy
-    (or SciPy, PyTorch...) is first imported.
-    """
-    for name in NATIVE_THREAD_VARS:
-        os.environ.setdefault(name, "1")
+def blas_threads() -> int:
+    """How many threads each BLAS call may use, as the loaded library reports it."""
+    counts = [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+    return max(counts, default=1)
 {{/if}}
 {{#if input = stream}}
 
@@ -320,7 +355,8 @@ def time_sequential(items: Iterable) -> tuple[int, float]:
 
 def main() -> int:
 {{#if blas in [yes, unsure]}}
-    limit_native_threads()
+    # 1 unless OMP_NUM_THREADS & co. were set too late (after NumPy loaded).
+    print(f"native threads per BLAS call: {blas_threads()}")
 {{/if}}
 {{#if task = tiny}}
     # Tiny-task pitfall: C code on a small buffer may keep the GIL (hashlib
@@ -381,7 +417,7 @@ def main() -> int:
             STOP.set()
 {{/if}}
 {{#if fail = fast}}
-        except Exception as exc:  # noqa: BLE001 - fail fast on any task error
+        except ITEM_ERRORS as exc:
             # Fail fast: the tasks not yet started were cancelled on the way out.
             fatal = f"a task failed: {exc!r}"
 {{#if cancel = yes}}
@@ -410,16 +446,8 @@ def main() -> int:
         f"summary: items={items.taken} failed={failed} "
         f"elapsed={elapsed:.2f}s speedup={speedup:.1f}x"
     )
-{{#if fail = fast}}
+    # The exit status tells the truth: 1 when any item failed or the run stopped.
     return 1 if failed else 0
-{{#elif cancel = yes}}
-    # Collect-all: the errors were reported above; a timeout still makes the
-    # run fail.
-    return 1 if fatal else 0
-{{#else}}
-    # Collect-all: the errors were reported above.
-    return 0
-{{/if}}
 
 
 if __name__ == "__main__":

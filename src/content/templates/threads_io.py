@@ -3,6 +3,7 @@
 
 A thread blocked in a read releases the GIL, so while one thread waits for the
 disk, the others run. Good for code that is synchronous and wants to stay so.
+Files are hashed in chunks, so a large file never sits in memory whole.
 {{#if input = stream}}
 Paths come from a lazy directory walk and are submitted a few at a time, so
 memory stays flat however many files there are.
@@ -12,12 +13,43 @@ Run (standard library only):
     python threads_io.py                          # hashes sample files in a temp folder
     PYCONC_DIR=/path/to/folder python threads_io.py
 """
+{{#elif io = db}}
+"""Run many database queries with a thread pool and a blocking driver.
+
+A thread blocked on its database socket releases the GIL, so while one thread
+waits for the server, the others run. Good for code built on a synchronous
+driver (PyMySQL here; psycopg, mysqlclient and most DB-API drivers alike) that
+you do not want to rewrite. Each thread keeps its own connection: a DB-API
+connection must not be used by two threads at once.
+{{#if input = stream}}
+Items come from a generator (a stand-in for a stream) and are submitted a few
+at a time, so memory stays flat however long the stream is.
+{{/if}}
+
+Install and run:
+    pip install PyMySQL
+    PYCONC_DSN=mysql://user:pass@127.0.0.1:3306/db python threads_io.py
+"""
+{{#elif io = other}}
+"""Run many external commands at once with a thread pool.
+
+A thread waiting for a child process (subprocess.run) releases the GIL, so
+while one thread waits, the others start and read their own commands. Good for
+driving command-line tools, converters or other systems' CLIs in parallel.
+{{#if input = stream}}
+Items come from a generator (a stand-in for a stream) and are submitted a few
+at a time, so memory stays flat however long the stream is.
+{{/if}}
+
+Run (standard library only):
+    python threads_io.py
+"""
 {{#else}}
 """Make many blocking HTTP requests with a thread pool.
 
 A thread blocked on a socket releases the GIL, so while one thread waits for
 the network, the others run. Good for code built on blocking libraries
-(requests, vendor SDKs, database drivers) that you do not want to rewrite.
+(requests, vendor SDKs) that you do not want to rewrite.
 {{#if input = stream}}
 Items come from a generator (a stand-in for a stream) and are submitted a few
 at a time, so memory stays flat however long the stream is.
@@ -37,18 +69,21 @@ import concurrent.futures
 {{/if}}
 {{#if io = files}}
 import hashlib
-{{#else}}
+{{#elif not io in [db, files, other]}}
 import http.client
 {{/if}}
 import os
+{{#if io = other}}
+import subprocess
+{{/if}}
 import sys
 {{#if io = files}}
 import tempfile
-{{#else}}
+{{#elif io != other}}
 import threading
 {{/if}}
 import time
-{{#if io != files}}
+{{#if not io in [db, files, other]}}
 import urllib.error
 import urllib.request
 {{/if}}
@@ -74,6 +109,11 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 {{/if}}
+{{#if io = db}}
+from urllib.parse import unquote, urlsplit
+
+import pymysql
+{{/if}}
 
 # --- Configuration (environment variables) ------------------------------------
 {{#if io = files}}
@@ -86,6 +126,29 @@ SAMPLE_SIZE = 64 * 1024
 # Threads in the pool, which is also the most reads in flight. A disk gains
 # little from more; a network file system may gain from a few more.
 WORKERS = int(os.environ.get("PYCONC_WORKERS") or "8")
+{{#if py < 3.11}}
+# Files are hashed in chunks of this size (hashlib.file_digest() does it for
+# you from 3.11).
+CHUNK = 1024 * 1024
+{{/if}}
+{{#elif io = db}}
+DSN = os.environ.get("PYCONC_DSN", "mysql://user:pass@127.0.0.1:3306/db")
+COUNT = int(os.environ.get("PYCONC_COUNT", "200"))
+# Threads in the pool, which is also the number of connections and the most
+# queries in flight. Keep it small: the server caps its connections, and each
+# one costs server memory.
+WORKERS = int(os.environ.get("PYCONC_WORKERS") or "10")
+# Seconds to wait for the server on connect, and for each read.
+DB_TIMEOUT = 10
+{{#elif io = other}}
+COUNT = int(os.environ.get("PYCONC_COUNT", "200"))
+# Threads in the pool, which is also the most commands running at once. Each
+# command is a process of its own: size this to what the machine can run.
+WORKERS = int(os.environ.get("PYCONC_WORKERS") or "8")
+# The command, a stand-in for the tool you drive: here, Python printing a line.
+COMMAND = (sys.executable, "-c", "import sys; print('item', sys.argv[1])")
+# Seconds one command may run before it is killed.
+COMMAND_TIMEOUT = 30.0
 {{#else}}
 BASE_URL = os.environ.get("PYCONC_URL", "http://127.0.0.1:8000").rstrip("/")
 COUNT = int(os.environ.get("PYCONC_COUNT", "200"))
@@ -113,6 +176,14 @@ RUN_TIMEOUT = 60.0
 # would hold all of it in memory.
 BUFFER = WORKERS * 2
 {{/if}}
+# Self-test hook, used by this template's test suite and harmless otherwise:
+{{#if not io in [db, files, other]}}
+# PYCONC_FAULT=bug:N makes item N raise TypeError, as a bug in your code would.
+{{#else}}
+# PYCONC_FAULT=fail:N makes item N fail as a lost connection would, bug:N raise
+# TypeError as a bug would.
+{{/if}}
+FAULT = os.environ.get("PYCONC_FAULT", "")
 # -------------------------------------------------------------------------------
 
 # One unit of work.
@@ -121,15 +192,21 @@ Item = Path
 {{#else}}
 Item = int
 {{/if}}
+# The errors that count as "this item failed". Anything else (TypeError,
+# KeyError...) is a bug: it stops the run with its traceback.
 {{#if io = files}}
-# The errors that count as "this item failed" (missing or unreadable file).
-# Anything else is a bug and should surface as a traceback.
-ITEM_ERRORS = (OSError,)
+# Here: a missing or unreadable file.
+ITEM_ERRORS: tuple[type[BaseException], ...] = (OSError,)
+{{#elif io = db}}
+# Here: what the driver raises for a failed query or a lost connection.
+ITEM_ERRORS: tuple[type[BaseException], ...] = (pymysql.MySQLError, OSError)
+{{#elif io = other}}
+# Here: a command that cannot start, fails or runs too long.
+ITEM_ERRORS: tuple[type[BaseException], ...] = (OSError, subprocess.SubprocessError)
 {{#else}}
-# The errors that count as "this item failed": urllib raises OSError subclasses
-# (URLError, HTTPError, timeouts), and http.client a few of its own. Anything
-# else is a bug and should surface as a traceback.
-ITEM_ERRORS = (OSError, http.client.HTTPException)
+# Here: urllib raises OSError subclasses (URLError, HTTPError, timeouts), and
+# http.client a few of its own.
+ITEM_ERRORS: tuple[type[BaseException], ...] = (OSError, http.client.HTTPException)
 {{/if}}
 {{#if cancel = yes}}
 {{#if py >= 3.11}}
@@ -152,18 +229,39 @@ class Stats:
     def __init__(self) -> None:
         self.ok = 0
         self.errors: list[BaseException] = []
-{{#if cancel = yes}}
-        self.timed_out = False
+
+
+def inject_fault(item: object) -> None:
+    """The self-test hook (see FAULT). Delete it in your own code."""
+    kind, _, which = FAULT.partition(":")
+    if not which or which not in (str(item), getattr(item, "stem", None)):
+        return
+{{#if io in [db, files, other]}}
+    if kind == "fail":
+        raise ConnectionResetError(f"item {item}: connection reset")
 {{/if}}
+    if kind == "bug":
+        raise TypeError(f"item {item}: a bug")
 
 
 {{#if io = files}}
 def process(path: Path) -> int:
-    """Runs in a worker thread: read one file, hash it, return its size."""
-    data = path.read_bytes()
-    # hashlib releases the GIL on large buffers, so hashing runs in parallel too.
-    hashlib.sha256(data).hexdigest()
-    return len(data)
+    """Runs in a worker thread: hash one file, return its size."""
+    inject_fault(path)
+    with path.open("rb") as f:
+{{#if py >= 3.11}}
+        # file_digest() (3.11+) reads the file in chunks, so a large file never
+        # sits in memory whole; hashlib releases the GIL while it hashes.
+        hashlib.file_digest(f, "sha256").hexdigest()
+{{#else}}
+        # Read in chunks, so a large file never sits in memory whole (from 3.11,
+        # hashlib.file_digest() does this). hashlib releases the GIL on large
+        # buffers, so threads hash in parallel too.
+        digest = hashlib.sha256()
+        while chunk := f.read(CHUNK):
+            digest.update(chunk)
+{{/if}}
+    return path.stat().st_size
 
 
 def walk(folder: Path) -> Iterator[Path]:
@@ -171,6 +269,90 @@ def walk(folder: Path) -> Iterator[Path]:
     for path in folder.rglob("*"):
         if path.is_file():
             yield path
+{{#elif io = db}}
+def connect_params(dsn: str) -> dict[str, object]:
+    """Turn mysql://user:pass@host:port/db into PyMySQL's keyword arguments."""
+    url = urlsplit(dsn)
+    return {
+        "host": url.hostname or "127.0.0.1",
+        "port": url.port or 3306,
+        "user": unquote(url.username or ""),
+        "password": unquote(url.password or ""),
+        "database": url.path.lstrip("/"),
+        "connect_timeout": DB_TIMEOUT,
+        "read_timeout": DB_TIMEOUT,
+    }
+
+
+class Connections:
+    """One connection per worker thread, made on first use, all closed at the end.
+
+    A DB-API connection must not be shared by threads that query at once. (A
+    pool of connections, as SQLAlchemy keeps, does the same job.)
+    """
+
+    def __init__(self) -> None:
+        self.local = threading.local()
+        self.lock = threading.Lock()
+        self.all: list[pymysql.connections.Connection] = []
+
+    def get(self) -> pymysql.connections.Connection:
+        conn = getattr(self.local, "conn", None)
+        if conn is None:
+            conn = self.local.conn = pymysql.connect(**connect_params(DSN))
+            with self.lock:
+                self.all.append(conn)
+        return conn
+
+    def close(self) -> None:
+        with self.lock:
+            for conn in self.all:
+                conn.close()
+
+
+CONNECTIONS = Connections()
+
+
+def process(item: int) -> int:
+    """Runs in a worker thread: one query on this thread's connection.
+
+    Replace it with yours; this one needs no table, so it runs on any database.
+    """
+    inject_fault(item)
+    with CONNECTIONS.get().cursor() as cursor:
+        cursor.execute("SELECT MD5(%s)", (str(item),))
+        (digest,) = cursor.fetchone()
+    return len(digest)
+
+
+def item_ids() -> Iterator[int]:
+{{#if input = stream}}
+    """Stand-in for an endless source: a log tail, a message queue, a huge file."""
+{{#else}}
+    """The items to query."""
+{{/if}}
+    yield from range(COUNT)
+{{#elif io = other}}
+def process(item: int) -> int:
+    """Runs in a worker thread: run the command for one item, return its output size."""
+    inject_fault(item)
+    # No shell: the arguments go to the program as they are. capture_output
+    # reads stdout and stderr together, so neither pipe can fill up and block.
+    # timeout kills the child if it runs too long (then raises TimeoutExpired);
+    # check=True raises CalledProcessError on a non-zero exit.
+    done = subprocess.run(
+        [*COMMAND, str(item)], capture_output=True, timeout=COMMAND_TIMEOUT, check=True
+    )
+    return len(done.stdout)
+
+
+def item_ids() -> Iterator[int]:
+{{#if input = stream}}
+    """Stand-in for an endless source: a log tail, a message queue, a huge file."""
+{{#else}}
+    """The items to run a command for."""
+{{/if}}
+    yield from range(COUNT)
 {{#else}}
 # One opener per thread. Openers, like requests.Session objects, are not
 # documented as thread-safe, so threads must not share one. (A requests or
@@ -186,6 +368,7 @@ def opener() -> urllib.request.OpenerDirector:
 
 def process(item: int) -> int:
     """Runs in a worker thread: GET one item and return the size of its body."""
+    inject_fault(item)
     url = f"{BASE_URL}/items/{item}"
     try:
         with opener().open(url, timeout=REQUEST_TIMEOUT) as response:
@@ -341,7 +524,7 @@ def collect(done: Iterable[Future[int]], stats: Stats) -> None:
 {{#if io = files}}
 def write_samples(folder: Path, count: int) -> None:
     for i in range(count):
-        (folder / f"sample-{i:05d}.bin").write_bytes(os.urandom(SAMPLE_SIZE))
+        (folder / f"{i}.bin").write_bytes(os.urandom(SAMPLE_SIZE))
 
 
 @contextmanager
@@ -357,7 +540,8 @@ def input_folder() -> Iterator[Path]:
 
 {{/if}}
 def report(stats: Stats, elapsed: float) -> None:
-    for error in stats.errors[:5]:
+    # Every error is reported, not only the first ones (like `make -k`).
+    for error in stats.errors:
         print(f"error: {error!r}", file=sys.stderr)
     items = stats.ok + len(stats.errors)
     print(f"summary: items={items} failed={len(stats.errors)} elapsed={elapsed:.2f}s")
@@ -378,7 +562,6 @@ def process_all(items: Iterable[Item]) -> int:
             # Time is up. Calls not yet started were cancelled; calls still
             # running finish before the pool closes.
             stats.errors.append(exc)
-            stats.timed_out = True
 {{/if}}
 {{#if fail = fast}}
         except ITEM_ERRORS as exc:
@@ -386,16 +569,13 @@ def process_all(items: Iterable[Item]) -> int:
             stats.errors.append(exc)
 {{/if}}
 {{/if}}
-    report(stats, time.perf_counter() - started)
-{{#if fail = fast}}
-    return 1 if stats.errors else 0
-{{#elif cancel = yes}}
-    # Collect-all: failed items are reported, but a run cut short is an error.
-    return 1 if stats.timed_out else 0
-{{#else}}
-    # Collect-all: failures are reported in the summary, the run itself succeeded.
-    return 0
+{{#if io = db}}
+    # The pool's threads have ended: close the connection each of them opened.
+    CONNECTIONS.close()
 {{/if}}
+    report(stats, time.perf_counter() - started)
+    # The exit status tells the truth: 1 when any item failed or time ran out.
+    return 1 if stats.errors else 0
 
 
 def main() -> int:
@@ -411,14 +591,5 @@ def main() -> int:
 {{/if}}
 
 
-{{#if where = sweb}}
-# In a Flask or Django app, create the pool once at start-up and reuse it for
-# every request. A pool per request starts and joins threads each time.
-{{/if}}
-{{#if where = gui}}
-# In a GUI, never wait on results in the UI thread: it would freeze the window.
-# Use future.add_done_callback() and hand each result to the UI thread through
-# the toolkit's thread-safe call (Qt signals, tkinter's after() polling a queue).
-{{/if}}
 if __name__ == "__main__":
     sys.exit(main())
