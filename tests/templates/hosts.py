@@ -18,6 +18,19 @@ def fault_kinds(text: str) -> set[str]:
 
 def check_output(row: dict[str, str], stdout: str) -> str:
     """Checks beyond the summary line, for what a template prints; returns a problem or ''."""
+    # Native thread limits work only when set before NumPy loads: the thread pool's BLAS calls must
+    # each get one thread (the limits set after the import would leave one per core).
+    for n in re.findall(r"^native threads per BLAS call: (\d+)$", stdout, re.M):
+        if n != "1":
+            return f"BLAS runs {n} threads per call: the thread limits were set after NumPy loaded"
+    # CPU time above wall time means a library already runs on several cores: the advice must not be
+    # to add processes.
+    lines = stdout.splitlines()
+    for i, line in enumerate(lines):
+        m = re.search(r"\((\d+)% of wall\)$", line)
+        if m and int(m.group(1)) > 120 and i + 1 < len(lines) and "processes" in lines[i + 1] \
+                and "do not add processes" not in lines[i + 1]:
+            return f"advice for CPU above wall time oversubscribes the cores: {line} / {lines[i + 1]}"
     return ""
 
 
@@ -26,7 +39,3 @@ def display_available() -> bool:
 
 
 DRIVERS: dict[str, object] = {}
-
-
-def _unused(path: Path) -> None:
-    pass

@@ -32,6 +32,7 @@ import csv
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -196,7 +197,7 @@ def check_fault(job: Job, code: int, lines: list[str], stderr: str) -> tuple[boo
     """What a run with an injected fault must show."""
     a = answers(job.row)
     match = SUMMARY.match(lines[-1]) if lines else None
-    named = re.search(rf"\bitem {FAULT_ITEM}\b|[/\\]{FAULT_ITEM}\.\w+\b", stderr) is not None
+    named = re.search(rf"\bitem {FAULT_ITEM}\b|/{FAULT_ITEM}\b", stderr) is not None
     if job.fault == "bug":
         # A bug is never an item failure: it stops the run, loud, with its traceback.
         if code == 0 or "TypeError" not in stderr:
@@ -218,10 +219,15 @@ def run_one(job: Job, folder: Path, envs: dict[str, Path], services: dict[str, s
     file = folder / row["file"]
     python = str(envs[job.python] / "bin" / "python")
     run_env = dict(os.environ, **services)
-    run_env["PYCONC_DSN"] = services["PYCONC_MYSQL_DSN"] if "db=aiomysql" in row["link"] else services["PYCONC_PG_DSN"]
+    text = file.read_text()
+    mysql = "db=aiomysql" in row["link"] or "import pymysql" in text
+    run_env["PYCONC_DSN"] = services["PYCONC_MYSQL_DSN"] if mysql else services["PYCONC_PG_DSN"]
     run_env.setdefault("PYCONC_COUNT", str(COUNT))
     if job.fault:
         run_env["PYCONC_FAULT"] = f"{job.fault}:{FAULT_ITEM}"
+        if job.fault == "fail" and "fail" not in hosts.fault_kinds(text):
+            # An HTTP template's bad item is a real one: the server answers 500 for it.
+            run_env["PYCONC_URL"] = f"{services['PYCONC_URL']}/fail-{FAULT_ITEM}"
     started = time.monotonic()
     driver = hosts.DRIVERS.get(row["template"])
     with tempfile.TemporaryDirectory() as cwd:
@@ -293,19 +299,27 @@ def fault_jobs(rows: list[dict[str, str]], folder: Path, newest: str) -> list[Jo
         if "PYCONC_FAULT" not in (folder / row["file"]).read_text():
             continue
         a = answers(row)
-        key = (row["template"], a.get("fail"), a.get("crash"), a.get("data"))
+        key = (row["template"], a.get("fail"), a.get("crash"), a.get("data"), a.get("io"))
         if key in seen:
             continue
         seen.add(key)
-        jobs.append(Job(row, newest, "fail"))
-        jobs.append(Job(row, newest, "bug"))
-        if a.get("crash") == "yes" and "crash" in hosts.fault_kinds((folder / row["file"]).read_text()):
+        text = (folder / row["file"]).read_text()
+        kinds = hosts.fault_kinds(text)
+        # An HTTP template's bad item comes from the server (see run_one).
+        if "fail" in kinds or "PYCONC_URL" in text:
+            jobs.append(Job(row, newest, "fail"))
+        if "bug" in kinds:
+            jobs.append(Job(row, newest, "bug"))
+        # A worker crash, where crash isolation was asked for (or the engine isolates anyway).
+        if "crash" in kinds and a.get("crash") != "no":
             jobs.append(Job(row, newest, "crash"))
     return jobs
 
 
 def main() -> int:
     started = time.monotonic()
+    # A SIGTERM (a CI timeout, a kill) still stops the services this run started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     folder, venv = Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()
     only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else ""
     workers = int(sys.argv[sys.argv.index("--jobs") + 1]) if "--jobs" in sys.argv else max(2, os.cpu_count() or 2)
