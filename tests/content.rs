@@ -42,7 +42,7 @@ fn all_texts() -> Vec<(String, Text)> {
 #[test]
 fn the_content_has_at_least_what_the_product_promises() {
     assert!(QUESTIONS.len() >= 15, "{} questions", QUESTIONS.len());
-    assert!(PITFALLS.len() >= 30, "{} pitfalls", PITFALLS.len());
+    assert!(PITFALLS.len() >= 60, "{} pitfalls", PITFALLS.len());
     for id in [
         "asyncio",
         "to_thread",

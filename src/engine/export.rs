@@ -1,9 +1,79 @@
 //! What leaves the app as a file: the template as a `.py` file whose header holds the share link, the
 //! answers in words and the content version.
 
-use crate::content::{Lang, META, ModelId, QuestionId, ui};
-use crate::engine::Answers;
-use crate::engine::recommendation::template_for;
+use crate::content::{Lang, META, ModelId, QuestionId, Severity, Text, ui};
+use crate::engine::recommendation::{Recommendation, template_for};
+use crate::engine::{Answers, Change};
+
+/// Fills `{name}` placeholders of an interface text.
+pub fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The word for a pitfall's severity, in the interface's language.
+pub fn severity_word(severity: Severity) -> Text {
+    match severity {
+        Severity::High => ui::SEVERITY_HIGH,
+        Severity::Medium => ui::SEVERITY_MEDIUM,
+        Severity::Low => ui::SEVERITY_LOW,
+    }
+}
+
+/// "If “question” were “answer”, you would get …": one answer that changes the model.
+pub fn change_sentence(change: &Change, lang: Lang) -> String {
+    let q = change.question.get();
+    let values = |models: String| {
+        vec![
+            ("question", q.short.get(lang).to_string()),
+            ("answer", q.options[change.option as usize].label.get(lang).to_string()),
+            ("model", models.clone()),
+            ("models", models),
+        ]
+    };
+    match change.certain() {
+        Some(m) => fill(ui::CHANGE_ONE.get(lang), &values(m.get().name.get(lang).to_string())),
+        None => {
+            let names: Vec<&str> = change.outcomes.iter().map(|(m, _)| m.get().name.get(lang)).collect();
+            fill(ui::CHANGE_SOME.get(lang), &values(names.join(ui::CHANGE_OR.get(lang))))
+        }
+    }
+}
+
+/// A close call in words: the sentence naming the runner-up, and one line per answer that separates
+/// the two models. `None` when the win was clear.
+pub fn close_call_text(rec: &Recommendation, answers: &Answers, lang: Lang) -> Option<(String, Vec<String>)> {
+    let call = rec.close_call.as_ref()?;
+    let winner = rec.model.get().name.get(lang).to_string();
+    let runner = call.runner_up.get().name.get(lang).to_string();
+    let template = if call.margin == 0 { ui::CLOSE_CALL_TIE } else { ui::CLOSE_CALL_MARGIN };
+    let lede = fill(
+        template.get(lang),
+        &[("winner", winner.clone()), ("runner", runner.clone()), ("margin", call.margin.to_string())],
+    );
+    let rows = call
+        .separating
+        .iter()
+        .filter_map(|&(q, for_winner, for_runner)| {
+            let o = answers.get(q)?;
+            Some(fill(
+                ui::CLOSE_CALL_ROW.get(lang),
+                &[
+                    ("question", q.get().short.get(lang).to_string()),
+                    ("answer", q.get().options[o as usize].label.get(lang).to_string()),
+                    ("winner", winner.clone()),
+                    ("runner", runner.clone()),
+                    ("for_winner", format!("{for_winner:+}")),
+                    ("for_runner", format!("{for_runner:+}")),
+                ],
+            ))
+        })
+        .collect();
+    Some((lede, rows))
+}
 
 /// A file to download.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,7 +118,6 @@ pub fn python_file(model: ModelId, answers: &Answers, link: &str, lang: Lang) ->
 /// The whole report as Markdown: recommendation, why, alternatives, the checklist with its checked
 /// state, the template, sources and the link.
 pub fn markdown_report(answers: &Answers, link: &str, lang: Lang, checked: &[&str]) -> ExportFile {
-    use crate::engine::recommendation::{LostReason, Recommendation};
     let rec = Recommendation::for_answers(answers);
     let model = rec.model.get();
     let t = |text: crate::content::Text| text.get(lang);
@@ -69,14 +138,39 @@ pub fn markdown_report(answers: &Answers, link: &str, lang: Lang, checked: &[&st
         md.push(format!("- ({:+}) {}", e.rule.score, t(e.rule.why)));
     }
     md.push(String::new());
+    if let Some(host) = rec.integration {
+        md.push(format!("## {}", t(ui::HOST_TITLE)));
+        md.push(String::new());
+        md.push(format!("**{}**", t(host.title)));
+        md.push(String::new());
+        for (i, step) in host.steps.iter().enumerate() {
+            md.push(format!("{}. {}", i + 1, t(*step)));
+        }
+        md.push(String::new());
+        md.push(format!("{}: {}", t(ui::SOURCE), host.source.get()));
+        md.push(String::new());
+    }
+    if let Some((lede, rows)) = close_call_text(&rec, answers, lang) {
+        md.push(format!("## {}", t(ui::CLOSE_CALL_TITLE)));
+        md.push(String::new());
+        md.push(lede);
+        md.push(String::new());
+        md.extend(rows.into_iter().map(|r| format!("- {r}")));
+        md.push(String::new());
+    }
+    md.push(format!("## {}", t(ui::CHANGE_TITLE)));
+    md.push(String::new());
+    let changes = crate::engine::what_would_change(answers);
+    if changes.is_empty() {
+        md.push(t(ui::CHANGE_NONE).to_string());
+    }
+    md.extend(changes.iter().map(|c| format!("- {}", change_sentence(c, lang))));
+    md.push(String::new());
     md.push(format!("## {}", t(ui::ALTERNATIVES_TITLE)));
     md.push(String::new());
     for a in &rec.alternatives {
-        let (label, why) = match &a.lost {
-            LostReason::RuledOut(r) => (t(ui::RULED_OUT), t(r.why)),
-            LostReason::Against(r) | LostReason::Outscored(r) => (t(ui::WHY_NOT), t(r.why)),
-            LostReason::Tie => (t(ui::WHY_NOT), t(ui::LOST_ON_ORDER)),
-        };
+        let words = a.lost.words();
+        let (label, why) = (t(if words.ruled_out { ui::RULED_OUT } else { ui::WHY_NOT }), t(words.why));
         md.push(format!("- **{}** — {label} {why}", t(a.model.get().name)));
     }
     md.push(String::new());
@@ -84,7 +178,7 @@ pub fn markdown_report(answers: &Answers, link: &str, lang: Lang, checked: &[&st
     md.push(String::new());
     for p in &rec.pitfalls {
         let mark = if checked.contains(&p.id) { "x" } else { " " };
-        md.push(format!("- [{mark}] **{}** ({})", t(p.title), p.severity.as_str()));
+        md.push(format!("- [{mark}] **{}** ({})", t(p.title), t(severity_word(p.severity))));
         md.push(format!("  - {}: {}", t(ui::SYMPTOM), t(p.symptom)));
         md.push(format!("  - {}: {}", t(ui::FIX), t(p.fix)));
         md.push(format!("  - {}: {}", t(ui::SOURCE), p.source.get()));

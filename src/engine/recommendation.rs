@@ -66,6 +66,24 @@ pub enum LostReason {
     Tie,
 }
 
+/// Why an alternative lost, in words: whether it was ruled out, and the reason shown.
+#[derive(Clone, Copy, Debug)]
+pub struct LostWords {
+    pub ruled_out: bool,
+    pub why: crate::content::Text,
+}
+
+impl LostReason {
+    /// The words the result page and the report show for this reason.
+    pub fn words(&self) -> LostWords {
+        match self {
+            LostReason::RuledOut(req) => LostWords { ruled_out: true, why: req.why },
+            LostReason::Against(rule) | LostReason::Outscored(rule) => LostWords { ruled_out: false, why: rule.why },
+            LostReason::Tie => LostWords { ruled_out: false, why: crate::content::ui::LOST_ON_ORDER },
+        }
+    }
+}
+
 /// One step of the reasoning trail.
 #[derive(Debug)]
 pub struct TrailEntry {

@@ -1,30 +1,14 @@
 //! The alternatives, compared side by side on the criteria the user's answers made relevant, each with
 //! the reason it lost and a way to see its template.
 
-use crate::content::{ModelId, QuestionId, Text, ui};
-use crate::engine::recommendation::LostReason;
+use crate::content::{ModelId, QuestionId, ui};
+use crate::engine::recommendation::LostWords as LostText;
 use crate::ui::i18n::{LangContext, tr};
 use crate::ui::rich_text::RichText;
 use crate::ui::url_state::WizardState;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// How an alternative lost, in words.
-#[derive(Clone, Copy)]
-pub struct LostText {
-    pub ruled_out: bool,
-    pub why: Text,
-}
-
-/// The text for a reason an alternative lost.
-pub fn lost_text(lost: &LostReason) -> LostText {
-    match lost {
-        LostReason::RuledOut(req) => LostText { ruled_out: true, why: req.why },
-        LostReason::Against(rule) => LostText { ruled_out: false, why: rule.why },
-        LostReason::Outscored(rule) => LostText { ruled_out: false, why: rule.why },
-        LostReason::Tie => LostText { ruled_out: false, why: ui::LOST_ON_ORDER },
-    }
-}
 
 /// How many alternatives the comparison table shows beside the winner.
 const COLUMNS: usize = 3;

@@ -62,11 +62,5 @@ pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'stati
     move || ctx.t(text)
 }
 
-/// Fills `{name}` placeholders of an interface text.
-pub fn fill(template: &str, values: &[(&str, String)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
-}
+/// Fills `{name}` placeholders (the engine owns it: exports use it too).
+pub use crate::engine::export::fill;

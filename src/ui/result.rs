@@ -2,7 +2,8 @@
 //! code template, the pitfall checklist, the debugging toolkit, sources and content version.
 
 use crate::content::{META, ModelId, ui};
-use crate::engine::Recommendation;
+use crate::engine::export::{change_sentence, close_call_text};
+use crate::engine::{Recommendation, what_would_change};
 use crate::engine::recommendation::template_for;
 use crate::ui::alternatives::Alternatives;
 use crate::ui::checklist::Checklist;
@@ -48,16 +49,20 @@ pub fn ResultPage(
         .iter()
         .map(|entry| {
             let rule = entry.rule;
-            let answered: Vec<String> = rule
-                .reads
-                .iter()
-                .filter_map(|&q| state.answers().get(q).map(|o| (q, o)))
-                .map(|(q, o)| format!("{}: {}", lang.t(q.get().short), lang.t(q.get().options[o as usize].label)))
-                .collect();
+            // In the current language, so the labels follow a language switch.
+            let answered = move || {
+                let labels: Vec<String> = rule
+                    .reads
+                    .iter()
+                    .filter_map(|&q| state.answers().get(q).map(|o| (q, o)))
+                    .map(|(q, o)| format!("{}: {}", lang.t(q.get().short), lang.t(q.get().options[o as usize].label)))
+                    .collect();
+                labels.join(" · ")
+            };
             let sign = if rule.score > 0 { "pc-trail__item--for" } else { "pc-trail__item--against" };
             view! {
                 <li class=format!("pc-trail__item {sign}")>
-                    <span class="pc-trail__answer">{answered.join(" · ")}</span>
+                    <span class="pc-trail__answer">{answered}</span>
                     <span class="pc-trail__why"><RichText text=rule.why/></span>
                     <span class="pc-trail__score">{format!("{:+}", rule.score)}</span>
                 </li>
@@ -103,6 +108,59 @@ pub fn ResultPage(
         urls.dedup();
         urls.into_iter().map(|u| view! { <li><a href=u rel="noopener noreferrer">{u}</a></li> }).collect_view()
     };
+    // How the model plugs into the host the user chose.
+    let host = rec.integration.map(|host| {
+        let steps = host.steps.iter().map(|&text| view! { <li><RichText text/></li> }).collect_view();
+        view! {
+            <section class="pc-section pc-host" aria-labelledby="host-title" data-testid="host-integration">
+                <h2 id="host-title">{tr(ui::HOST_TITLE)}</h2>
+                <h3>{move || lang.t(host.title)}</h3>
+                <ol class="pc-host__steps">{steps}</ol>
+                <p class="pc-meta"><a href=host.source.get() rel="noopener noreferrer">{host.source.get()}</a></p>
+            </section>
+        }
+    });
+
+    // A narrow win: the runner-up beside the winner, and the answers that separate them.
+    let close_call = rec.close_call.as_ref().map(|call| {
+        let runner_up = call.runner_up;
+        let close_answers = answers;
+        let text = move || {
+            let rec = Recommendation::for_answers(&close_answers);
+            close_call_text(&rec, &close_answers, lang.lang.get()).unwrap_or_default()
+        };
+        let lede = move || text().0;
+        let rows = move || text().1.into_iter().map(|row| view! { <li>{row}</li> }).collect_view();
+        view! {
+            <aside class="pc-close-call" aria-labelledby="close-call-title" data-testid="close-call">
+                <h2 id="close-call-title">{tr(ui::CLOSE_CALL_TITLE)}</h2>
+                <p>{lede}</p>
+                <ul>{rows}</ul>
+                <button type="button" class="pc-link-button pc-noprint" on:click=move |_| shown_model.set(runner_up)>
+                    {move || fill(lang.t(ui::SHOWING_ALTERNATIVE), &[("model", lang.t(runner_up.get().name).to_string())])}
+                </button>
+            </aside>
+        }
+    });
+
+    // "What would change my answer": computed when the reader opens it (it follows every answer the
+    // change would open), then kept.
+    let change_open = RwSignal::new(false);
+    let change_answers = answers;
+    let changes = Memo::new(move |_| change_open.get().then(|| what_would_change(&change_answers)));
+    let change_list = move || {
+        changes.get().map(|list| {
+            if list.is_empty() {
+                return view! { <p>{tr(ui::CHANGE_NONE)}</p> }.into_any();
+            }
+            let items = list
+                .into_iter()
+                .map(|c| view! { <li>{move || change_sentence(&c, lang.lang.get())}</li> })
+                .collect_view();
+            view! { <ul class="pc-changes">{items}</ul> }.into_any()
+        })
+    };
+
     let result_key = crate::ui::checklist::storage_key(model.id, &answers);
     let model_id: ModelId = rec.model;
     let why_top = rec.trail.iter().find(|e| e.rule.score > 0).map(|e| e.rule.why);
@@ -121,12 +179,21 @@ pub fn ResultPage(
                 </div>
                 <ShareBar model=model_id/>
             </header>
+            {close_call}
             {unsure}
+            {host}
             <section class="pc-section" aria-labelledby="trail-title">
                 <h2 id="trail-title">{tr(ui::TRAIL_TITLE)}</h2>
                 <ol class="pc-trail">{trail}</ol>
             </section>
-            <Alternatives rec=std::sync::Arc::new(rec.alternatives.iter().map(|a| (a.model, a.score, crate::ui::alternatives::lost_text(&a.lost))).collect()) criteria=rec.criteria.iter().map(|c| (c.question, c.effect.clone())).collect() winner=rec.model shown_model/>
+            <Alternatives rec=std::sync::Arc::new(rec.alternatives.iter().map(|a| (a.model, a.score, a.lost.words())).collect()) criteria=rec.criteria.iter().map(|c| (c.question, c.effect.clone())).collect() winner=rec.model shown_model/>
+            <section class="pc-section" aria-labelledby="change-title">
+                <details class="pc-change" data-testid="what-would-change">
+                    <summary on:click=move |_| change_open.set(true)><h2 id="change-title">{tr(ui::CHANGE_TITLE)}</h2></summary>
+                    <p>{tr(ui::CHANGE_LEDE)}</p>
+                    {change_list}
+                </details>
+            </section>
             <section class="pc-section" aria-labelledby="template-title">
                 <h2 id="template-title">{tr(ui::TEMPLATE_TITLE)}</h2>
                 {move || (shown_model.get() != model_id).then(|| view! {
