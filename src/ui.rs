@@ -5,6 +5,7 @@ pub mod alternatives;
 pub mod app;
 pub mod checklist;
 pub mod clipboard;
+pub mod code_check;
 pub mod code_block;
 pub mod focus;
 pub mod i18n;

@@ -1,0 +1,690 @@
+//! "Check your code": the user pastes Python, and the pitfalls of this guide that the checker finds in it
+//! are listed with their line, title, symptom and fix. The checker (`checker/`, ruff's parser) runs in a
+//! web worker of its own WebAssembly (`checker/worker/`), which the page fetches only when the panel
+//! first opens: the app's own module never links the parser, and the first load does not grow by it.
+//!
+//! The code stays in the page: it goes to the worker and nowhere else, and is never stored or put in a
+//! link. What the worker answers is plain text (`pyconc_checker::outcome_to_text`, plus the worker's own
+//! `not-text` refusal), read here by [`Outcome::parse`].
+//!
+//! On a result page, the findings whose pitfall is in the checklist mark that item "found in your code"
+//! through [`CodeFindings`]; the sure answers the imports give become a link that starts the wizard with
+//! them, which the user may follow or not.
+
+use crate::content::{PITFALLS, Pitfall, QuestionId, ui};
+use crate::engine::{Answers, ShareLink};
+use crate::ui::i18n::{LangContext, fill, tr};
+use crate::ui::packs::PackPending;
+use crate::ui::rich_text::RichText;
+use crate::ui::url_state::WizardState;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+/// The worker's entry script (`public/checker-worker-loader.js`): it loads trunk's `checker-worker.js`
+/// and `checker-worker_bg.wasm`, and says so if they fail to load.
+pub const WORKER_SCRIPT: &str = "/public/checker-worker-loader.js";
+/// Performance mark: the panel was opened (for the benchmark, `scripts/bench/checker.mjs`).
+pub const MARK_OPEN: &str = "pc-code-check-open";
+/// Performance mark: a check's result is on screen.
+pub const MARK_RESULT: &str = "pc-code-check-result";
+/// The most findings listed; a program with more gets a note with the count.
+pub const MAX_LISTED: usize = 200;
+
+// ---------------------------------------------------------------------------------------------------
+// The worker's answer, as plain data (tested on the host: tests/code_check.rs).
+
+/// What the worker answered for one text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The code was checked (as far as it parsed).
+    Checked(Report),
+    /// The code was refused before parsing.
+    Refused(Refusal),
+}
+
+/// A checked program: findings, syntax errors and sure answers, each in source order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub syntax_errors: Vec<SyntaxError>,
+    /// Wizard answers the imports make certain, as (question, option index).
+    pub suggested: Vec<(QuestionId, u8)>,
+}
+
+/// One place where a check fired. Lines and columns are 1-based, columns in characters; the end is
+/// exclusive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The check's id (checker/checks.toml).
+    pub check: String,
+    /// The id of the pitfall that explains it; `None` for an id this build's content does not know.
+    pub pitfall: Option<&'static str>,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    /// The start of the flagged code, one line.
+    pub excerpt: String,
+}
+
+impl Finding {
+    /// The pitfall that explains the finding, from the app's content.
+    pub fn explained_by(&self) -> Option<&'static Pitfall> {
+        self.pitfall.and_then(|id| PITFALLS.iter().find(|p| p.id == id))
+    }
+}
+
+/// A syntax error where the parser reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub line: u32,
+    pub column: u32,
+    /// The line looks like Python 2.
+    pub python2: bool,
+    /// The parser's message (English).
+    pub message: String,
+}
+
+/// Why a text was not checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Over the checker's limit (1 MB of UTF-8).
+    TooLarge { bytes: u64 },
+    /// Nothing but white space.
+    Empty,
+    /// Nested deeper than Python allows, at this position.
+    TooDeep { line: u32, column: u32 },
+    /// A NUL or U+FFFD at this position: binary, or text that was not UTF-8.
+    NotText { line: u32, column: u32 },
+}
+
+impl Outcome {
+    /// Reads the worker's answer. Records it does not know (a newer worker) are skipped, and so are
+    /// suggestions naming a question or option this build lacks.
+    pub fn parse(text: &str) -> Outcome {
+        let mut report = Report::default();
+        for line in text.lines() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let number = |i: usize| fields.get(i).and_then(|f| f.parse::<u32>().ok()).unwrap_or(1);
+            match fields.as_slice() {
+                ["X", kind, rest @ ..] => {
+                    let at = rest.first().copied().unwrap_or("");
+                    let (line, column) = at.split_once(':').map_or((1, 1), |(l, c)| {
+                        (l.parse().unwrap_or(1), c.parse().unwrap_or(1))
+                    });
+                    let refusal = match *kind {
+                        "too-large" => Refusal::TooLarge { bytes: at.parse().unwrap_or(0) },
+                        "too-deep" => Refusal::TooDeep { line, column },
+                        "not-text" => Refusal::NotText { line, column },
+                        _ => Refusal::Empty,
+                    };
+                    return Outcome::Refused(refusal);
+                }
+                ["F", check, pitfall, _, _, _, _, rest @ ..] => report.findings.push(Finding {
+                    check: check.to_string(),
+                    pitfall: PITFALLS.iter().find(|p| p.id == *pitfall).map(|p| p.id),
+                    line: number(3),
+                    column: number(4),
+                    end_line: number(5),
+                    end_column: number(6),
+                    excerpt: rest.join(" "),
+                }),
+                ["E", _, _, kind, rest @ ..] => report.syntax_errors.push(SyntaxError {
+                    line: number(1),
+                    column: number(2),
+                    python2: *kind == "python2",
+                    message: rest.join(" "),
+                }),
+                ["S", question, option] => {
+                    let Some(q) = QuestionId::find(question) else { continue };
+                    if let Some(o) = q.get().option_index(option) {
+                        report.suggested.push((q, o));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Outcome::Checked(report)
+    }
+}
+
+/// The answers to start the wizard with: `base` (the answers of the page the panel is on, none on the
+/// landing) with the checker's sure answers put in, minus answers that then no longer apply. `None`
+/// when that changes nothing. Also returns the sure answers the link carries (one that the wizard would
+/// not ask given the other answers is left out: it would only be dropped, with a notice, on arrival).
+pub fn suggested_answers(base: &Answers, suggested: &[(QuestionId, u8)]) -> Option<(Answers, Vec<(QuestionId, u8)>)> {
+    let mut answers = *base;
+    for &(q, o) in suggested {
+        answers.answer_raw(q, o);
+    }
+    answers.prune();
+    let carried: Vec<(QuestionId, u8)> = suggested.iter().copied().filter(|&(q, o)| answers.get(q) == Some(o)).collect();
+    (answers != *base && !carried.is_empty()).then_some((answers, carried))
+}
+
+/// Where lines `first..=last` (1-based) of `text` lie, in UTF-16 code units as `setSelectionRange`
+/// counts them, without the last line's break. Lines past the end select the end of the text.
+pub fn line_range_utf16(text: &str, first: u32, last: u32) -> (u32, u32) {
+    let units = |s: &str| s.encode_utf16().count() as u32;
+    let (mut start, mut end, mut offset) = (None, None, 0u32);
+    for (i, line) in text.split('\n').enumerate() {
+        let n = i as u32 + 1;
+        let content = line.strip_suffix('\r').unwrap_or(line);
+        if n == first {
+            start = Some(offset);
+        }
+        if n >= first && n <= last {
+            end = Some(offset + units(content));
+        }
+        offset += units(line) + 1;
+    }
+    let total = units(text);
+    let start = start.unwrap_or(total);
+    (start, end.unwrap_or(start).max(start))
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The checklist's side.
+
+/// The pitfalls found in the pasted code, with the line of the first finding of each, for the result's
+/// checklist to mark. The result page provides it (`CodeFindings::provide()`), the panel fills it after
+/// each check, and each checklist item reads it through [`FoundInCode`].
+#[derive(Clone, Copy)]
+pub struct CodeFindings(RwSignal<Vec<(&'static str, u32)>>);
+
+impl CodeFindings {
+    /// Provides an empty set for the components below the caller, and returns it.
+    pub fn provide() -> CodeFindings {
+        let found = CodeFindings(RwSignal::new(Vec::new()));
+        provide_context(found);
+        found
+    }
+
+    /// The line of the first finding of `pitfall`, tracked; `None` when the code did not show it.
+    pub fn line_of(&self, pitfall: &str) -> Option<u32> {
+        self.0.with(|found| found.iter().find(|(id, _)| *id == pitfall).map(|&(_, line)| line))
+    }
+
+    fn publish(&self, report: Option<&Report>) {
+        let mut found: Vec<(&'static str, u32)> = Vec::new();
+        for f in report.map(|r| r.findings.as_slice()).unwrap_or_default() {
+            if let Some(id) = f.pitfall.filter(|p| !found.iter().any(|(seen, _)| seen == p)) {
+                found.push((id, f.line));
+            }
+        }
+        self.0.set(found);
+    }
+}
+
+/// The "found in your code" mark of a checklist item: nothing until a check of the pasted code finds
+/// the pitfall, then the line where it first shows. Renders nothing where no [`CodeFindings`] is
+/// provided.
+#[component]
+pub fn FoundInCode(
+    /// The pitfall's id.
+    pitfall: &'static str,
+) -> impl IntoView {
+    let lang = LangContext::expect();
+    let found = use_context::<CodeFindings>();
+    move || {
+        let line = found.and_then(|f| f.line_of(pitfall))?;
+        let text = fill(lang.t(ui::CODE_CHECK_FOUND_IN_CODE), &[("line", line.to_string())]);
+        Some(view! { <p class="pc-found" data-testid="found-in-code">{text}</p> })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The panel.
+
+/// What the panel shows under the text area.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Status {
+    /// Nothing checked yet.
+    Idle,
+    /// A check waits for the worker to load.
+    Loading,
+    /// The worker is checking.
+    Checking,
+    Done(Outcome),
+    /// The worker's files could not be loaded (offline before the first opening, a failed fetch).
+    LoadFailed,
+    /// The worker stopped on the code (it is started anew for the next check).
+    Crashed,
+}
+
+/// The "Check your code" section: a button that opens the panel, which holds the text area, the Check
+/// button and the findings. Opening it starts the checker's worker; before that no file of the checker is
+/// fetched. On a result page, pass the checklist's pitfall ids: findings among them say "in your
+/// checklist", and, where the page provides [`CodeFindings`], mark the checklist items.
+#[component]
+pub fn CodeCheck(
+    /// The pitfall ids of the result's checklist; empty (the default) on the landing.
+    #[prop(optional)]
+    checklist: Vec<&'static str>,
+) -> impl IntoView {
+    let lang = LangContext::expect();
+    let open = RwSignal::new(false);
+    // The panel is built when it first opens and kept when it closes, with what was pasted.
+    let opened = RwSignal::new(false);
+    let status = RwSignal::new(Status::Idle);
+    // The code changed since the result on screen was checked.
+    let stale = RwSignal::new(false);
+    let input = NodeRef::<html::Textarea>::new();
+    let worker = StoredValue::new_local(None::<WorkerHandle>);
+    let found = use_context::<CodeFindings>();
+
+    // Publishes each result's pitfalls to the checklist.
+    Effect::new(move |_| {
+        if let Some(found) = found {
+            status.with(|s| match s {
+                Status::Done(Outcome::Checked(report)) => found.publish(Some(report)),
+                Status::Done(Outcome::Refused(_)) => found.publish(None),
+                _ => {}
+            });
+        }
+    });
+    // The worker goes with the panel; the page may navigate away while it checks.
+    on_cleanup(move || {
+        worker.update_value(|w| {
+            if let Some(w) = w.take() {
+                w.worker.terminate();
+            }
+        })
+    });
+
+    let toggle = move |_| {
+        let opening = !open.get_untracked();
+        open.set(opening);
+        if opening {
+            opened.set(true);
+            crate::ui::timing::mark(MARK_OPEN);
+            ensure_worker(worker, status);
+            // The text area is there after this turn: move the focus into it.
+            request_animation_frame(move || {
+                if let Some(area) = input.get_untracked() {
+                    let _ = area.focus();
+                }
+            });
+        }
+    };
+    let run = move |_| {
+        let Some(area) = input.get_untracked() else { return };
+        // The value goes to the worker as the JS string it is, without a copy through this module.
+        let text = js_sys::Reflect::get(&area, &JsValue::from_str("value")).unwrap_or(JsValue::NULL);
+        stale.set(false);
+        ensure_worker(worker, status);
+        let ready = worker.with_value(|w| w.as_ref().is_some_and(|w| w.ready));
+        status.set(if ready { Status::Checking } else { Status::Loading });
+        worker.update_value(|w| {
+            if let Some(w) = w.as_mut() {
+                w.submit(text);
+            }
+        });
+    };
+    let retry = move |_| {
+        worker.update_value(|w| {
+            if let Some(w) = w.take() {
+                w.worker.terminate();
+            }
+        });
+        status.set(Status::Idle);
+        ensure_worker(worker, status);
+    };
+    let select_lines = move |first: u32, last: u32| {
+        let Some(area) = input.get_untracked() else { return };
+        let (start, end) = line_range_utf16(&area.value(), first, last);
+        let _ = area.focus();
+        let _ = area.set_selection_range(start, end);
+    };
+
+    let checklist = StoredValue::new(checklist);
+    // One live region for every state, so each change is announced where it always was.
+    let status_text = move || match status.get() {
+        Status::Idle => String::new(),
+        Status::Loading => lang.t(ui::CODE_CHECK_LOADING).to_string(),
+        Status::Checking => lang.t(ui::CODE_CHECK_CHECKING).to_string(),
+        Status::LoadFailed => lang.t(ui::CODE_CHECK_LOAD_FAILED).to_string(),
+        Status::Crashed => lang.t(ui::CODE_CHECK_CRASHED).to_string(),
+        Status::Done(Outcome::Refused(refusal)) => refusal_text(lang, refusal),
+        Status::Done(Outcome::Checked(report)) => count_text(lang, report.findings.len()),
+    };
+    let trouble = move || {
+        matches!(status.get(), Status::LoadFailed | Status::Crashed | Status::Done(Outcome::Refused(_)))
+    };
+    let results = move || match status.get() {
+        Status::LoadFailed => {
+            Some(view! { <button type="button" class="pc-button" on:click=retry>{tr(ui::RETRY)}</button> }.into_any())
+        }
+        Status::Done(Outcome::Checked(report)) => {
+            Some(view! { <ReportView report checklist=checklist.get_value() select_lines/> }.into_any())
+        }
+        _ => None,
+    };
+
+    view! {
+        <section class="pc-section pc-code-check pc-noprint" aria-labelledby="code-check-title">
+            <h2 id="code-check-title">{tr(ui::CODE_CHECK_TITLE)}</h2>
+            <p>{tr(ui::CODE_CHECK_LEDE)}</p>
+            <button
+                type="button"
+                class="pc-button"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls="code-check-panel"
+                data-testid="code-check-open"
+                on:click=toggle
+            >
+                {tr(ui::CODE_CHECK_OPEN)}
+            </button>
+            <div id="code-check-panel" class="pc-code-check__panel" hidden=move || !open.get()>
+                {move || opened.get().then(|| view! {
+                    <label class="pc-code-check__label" for="code-check-input">{tr(ui::CODE_CHECK_LABEL)}</label>
+                    <p class="pc-code-check__hint" id="code-check-hint">{tr(ui::CODE_CHECK_HINT)}</p>
+                    <textarea
+                        id="code-check-input"
+                        class="pc-code-check__input"
+                        node_ref=input
+                        aria-describedby="code-check-hint"
+                        rows="12"
+                        wrap="off"
+                        spellcheck="false"
+                        autocomplete="off"
+                        autocapitalize="off"
+                        translate="no"
+                        on:input=move |_| if matches!(status.get_untracked(), Status::Done(_)) { stale.set(true) }
+                    ></textarea>
+                    <div class="pc-actions">
+                        <button type="button" class="pc-button pc-button--primary" data-testid="code-check-run" on:click=run>
+                            {tr(ui::CODE_CHECK_RUN)}
+                        </button>
+                    </div>
+                    <p class="pc-code-check__status" class:pc-notice=trouble role="status" data-testid="code-check-status">
+                        {status_text}
+                    </p>
+                    {move || stale.get().then(|| view! { <p class="pc-note">{tr(ui::CODE_CHECK_CHANGED)}</p> })}
+                    {results}
+                })}
+            </div>
+        </section>
+    }
+}
+
+/// A checked program: the count, the findings, the syntax errors, the sure answers.
+#[component]
+fn ReportView(
+    report: Report,
+    checklist: Vec<&'static str>,
+    select_lines: impl Fn(u32, u32) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = LangContext::expect();
+    crate::ui::timing::mark(MARK_RESULT);
+    let n = report.findings.len();
+    let more = (n > MAX_LISTED)
+        .then(|| move || fill(lang.t(ui::CODE_CHECK_MORE), &[("shown", MAX_LISTED.to_string()), ("n", n.to_string())]));
+    let position =
+        move |line: u32, column: u32| fill(lang.t(ui::CODE_CHECK_POSITION), &[("line", line.to_string()), ("column", column.to_string())]);
+    let texts_pending = move || (n > 0 && !lang.pack_ready()).then(|| view! { <PackPending/> });
+
+    let findings = report
+        .findings
+        .into_iter()
+        .take(MAX_LISTED)
+        .map(|f| {
+            let (line, column, end_line) = (f.line, f.column, f.end_line);
+            let in_checklist = f.pitfall.filter(|id| checklist.contains(id)).map(|id| {
+                view! { " " <a class="pc-badge pc-badge--found" href=format!("#pitfall-{id}")>{tr(ui::CODE_CHECK_IN_CHECKLIST)}</a> }
+            });
+            let pitfall = f.explained_by();
+            let title = match pitfall {
+                Some(p) => view! { <RichText text=p.title/> }.into_any(),
+                None => view! { <code>{f.check.clone()}</code> }.into_any(),
+            };
+            let explained = pitfall.map(|p| {
+                view! {
+                    <dl class="pc-finding__why">
+                        <dt>{tr(ui::SYMPTOM)}</dt>
+                        <dd><RichText text=p.symptom/></dd>
+                        <dt>{tr(ui::FIX)}</dt>
+                        <dd><RichText text=p.fix/></dd>
+                    </dl>
+                }
+            });
+            view! {
+                <li class="pc-finding" data-pitfall=f.pitfall data-check=f.check.clone()>
+                    <button type="button" class="pc-link-button pc-finding__go" on:click=move |_| select_lines(line, end_line)>
+                        <span class="pc-finding__where">{move || position(line, column)}</span>
+                        ": "
+                        <span class="pc-finding__title">{title}</span>
+                    </button>
+                    {in_checklist}
+                    <pre class="pc-finding__code" translate="no"><code>{f.excerpt}</code></pre>
+                    {explained}
+                </li>
+            }
+        })
+        .collect_view();
+
+    let errors = (!report.syntax_errors.is_empty()).then(|| {
+        let items = report
+            .syntax_errors
+            .into_iter()
+            .map(|e| {
+                let (line, column) = (e.line, e.column);
+                let python2 = e.python2.then(|| view! { " " <span>{tr(ui::CODE_CHECK_PYTHON2)}</span> });
+                view! {
+                    <li>
+                        <button type="button" class="pc-link-button" on:click=move |_| select_lines(line, line)>
+                            {move || position(line, column)}
+                        </button>
+                        ": " <span lang="en" translate="no">{e.message}</span>
+                        {python2}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3 class="pc-code-check__subtitle">{tr(ui::CODE_CHECK_SYNTAX_TITLE)}</h3>
+            <p>{tr(ui::CODE_CHECK_SYNTAX_NOTE)}</p>
+            <ul class="pc-code-check__errors" data-testid="code-check-syntax">{items}</ul>
+        }
+    });
+
+    let suggestions = (!report.suggested.is_empty()).then(|| view! { <Suggestions suggested=report.suggested/> });
+
+    view! {
+        {texts_pending}
+        {(n > 0).then(|| view! { <ol class="pc-findings" aria-label=move || lang.t(ui::CODE_CHECK_FINDINGS)>{findings}</ol> })}
+        {more.map(|m| view! { <p class="pc-note">{m}</p> })}
+        {errors}
+        {suggestions}
+    }
+}
+
+/// The sure answers, and the link that starts the wizard with them.
+#[component]
+fn Suggestions(suggested: Vec<(QuestionId, u8)>) -> impl IntoView {
+    let lang = LangContext::expect();
+    let state = use_context::<WizardState>();
+    let base = state.map(|s| s.answers()).unwrap_or_default();
+    let Some((answers, carried)) = suggested_answers(&base, &suggested) else {
+        return view! { <p class="pc-note" data-testid="code-check-suggestions">{tr(ui::CODE_CHECK_SUGGEST_SAME)}</p> }.into_any();
+    };
+    let query = match state {
+        Some(s) => s.query_for(&answers),
+        None => ShareLink { answers, lang: None }.encode(),
+    };
+    let items = carried
+        .into_iter()
+        .map(|(q, o)| {
+            let question = q.get();
+            view! { <li>{move || lang.t(question.short)} ": " {move || lang.t(question.options[o as usize].label)}</li> }
+        })
+        .collect_view();
+    let follow = move |ev: web_sys::MouseEvent| {
+        // A plain click stays in the app; a click that asks for a new tab or window is the browser's.
+        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        if let Some(s) = state {
+            ev.prevent_default();
+            s.go(&answers);
+        }
+    };
+    view! {
+        <div class="pc-code-check__suggest" data-testid="code-check-suggestions">
+            <h3 class="pc-code-check__subtitle">{tr(ui::CODE_CHECK_SUGGEST_TITLE)}</h3>
+            <ul>{items}</ul>
+            <a class="pc-button" href=format!("/?{query}") on:click=follow>{tr(ui::CODE_CHECK_SUGGEST_LINK)}</a>
+        </div>
+    }
+    .into_any()
+}
+
+/// The message for a refused text.
+fn refusal_text(lang: LangContext, refusal: Refusal) -> String {
+    match refusal {
+        Refusal::Empty => lang.t(ui::CODE_CHECK_EMPTY).to_string(),
+        Refusal::TooLarge { bytes } => fill(lang.t(ui::CODE_CHECK_TOO_LARGE), &[("size", bytes.to_string())]),
+        Refusal::TooDeep { line, column } => {
+            fill(lang.t(ui::CODE_CHECK_TOO_DEEP), &[("line", line.to_string()), ("column", column.to_string())])
+        }
+        Refusal::NotText { line, column } => {
+            fill(lang.t(ui::CODE_CHECK_NOT_TEXT), &[("line", line.to_string()), ("column", column.to_string())])
+        }
+    }
+}
+
+/// The count of findings, or what "none" means.
+fn count_text(lang: LangContext, n: usize) -> String {
+    match n {
+        0 => fill(lang.t(ui::CODE_CHECK_NONE), &[("checks", CHECK_COUNT.to_string())]),
+        1 => lang.t(ui::CODE_CHECK_FOUND_ONE).to_string(),
+        _ => fill(lang.t(ui::CODE_CHECK_FOUND_MANY), &[("n", n.to_string())]),
+    }
+}
+
+/// The number of checks in checker/checks.toml, for the "nothing found" message; the app does not link
+/// the checker, so checker/worker/tests/pitfalls.rs keeps the two in step.
+pub const CHECK_COUNT: usize = 23;
+
+// ---------------------------------------------------------------------------------------------------
+// The worker.
+
+#[wasm_bindgen]
+extern "C" {
+    /// A dedicated `Worker` (bound here: web-sys's needs a feature the app does not otherwise use).
+    type Worker;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(url: &str) -> Result<Worker, JsValue>;
+    #[wasm_bindgen(method, js_name = postMessage)]
+    fn post_message(this: &Worker, message: &JsValue);
+    #[wasm_bindgen(method)]
+    fn terminate(this: &Worker);
+    #[wasm_bindgen(method, setter)]
+    fn set_onmessage(this: &Worker, handler: Option<&js_sys::Function>);
+    #[wasm_bindgen(method, setter)]
+    fn set_onerror(this: &Worker, handler: Option<&js_sys::Function>);
+}
+
+/// The worker and the one check in flight: a text submitted meanwhile waits, and only the newest.
+struct WorkerHandle {
+    worker: Worker,
+    /// The worker's module has loaded (its first message, `ready`).
+    ready: bool,
+    busy: bool,
+    waiting: Option<JsValue>,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(JsValue)>,
+}
+
+impl WorkerHandle {
+    /// Sends `text` now if the worker is free, else keeps it for when it is.
+    fn submit(&mut self, text: JsValue) {
+        self.waiting = Some(text);
+        self.send_waiting();
+    }
+
+    fn send_waiting(&mut self) {
+        if self.ready && !self.busy {
+            if let Some(text) = self.waiting.take() {
+                self.busy = true;
+                self.worker.post_message(&text);
+            }
+        }
+    }
+}
+
+type Slot = StoredValue<Option<WorkerHandle>, LocalStorage>;
+
+/// Starts the worker unless it runs. Its messages: `ready`, then one answer per text; `failed …` from
+/// the loader when trunk's files did not load.
+fn ensure_worker(slot: Slot, status: RwSignal<Status>) {
+    if slot.with_value(Option::is_some) {
+        return;
+    }
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        let data = event.data().as_string().unwrap_or_default();
+        if data == "ready" {
+            slot.update_value(|w| {
+                if let Some(w) = w.as_mut() {
+                    w.ready = true;
+                    if w.waiting.is_some() {
+                        status.set(Status::Checking);
+                    }
+                    w.send_waiting();
+                }
+            });
+        } else if data.starts_with("failed") {
+            stop(slot);
+            status.set(Status::LoadFailed);
+        } else {
+            // The answer to the text in flight; a newer text waiting goes next, and its answer shows.
+            let newer = slot.try_update_value(|w| {
+                w.as_mut().is_some_and(|w| {
+                    w.busy = false;
+                    let newer = w.waiting.is_some();
+                    w.send_waiting();
+                    newer
+                })
+            });
+            if newer == Some(false) {
+                status.set(Status::Done(Outcome::parse(&data)));
+            }
+        }
+    });
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        // An error event from the worker: its script failed to load, or the check trapped.
+        if let Ok(event) = event.dyn_into::<web_sys::Event>() {
+            event.prevent_default();
+        }
+        let loaded = slot.with_value(|w| w.as_ref().is_some_and(|w| w.ready));
+        stop(slot);
+        status.set(if loaded { Status::Crashed } else { Status::LoadFailed });
+    });
+    let Ok(worker) = Worker::new(WORKER_SCRIPT) else {
+        status.set(Status::LoadFailed);
+        return;
+    };
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    slot.set_value(Some(WorkerHandle {
+        worker,
+        ready: false,
+        busy: false,
+        waiting: None,
+        _on_message: on_message,
+        _on_error: on_error,
+    }));
+}
+
+/// Ends the worker; the next check starts a new one.
+fn stop(slot: Slot) {
+    // The handlers being dropped may be the one running: drop them after this turn.
+    let old = slot.try_update_value(Option::take).flatten();
+    if let Some(old) = old {
+        old.worker.set_onmessage(None);
+        old.worker.set_onerror(None);
+        old.worker.terminate();
+        request_animation_frame(move || drop(old));
+    }
+}
