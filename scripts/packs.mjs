@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 /// The OUT_DIR of the build that produced the .wasm in `staging`.
 export function outDir(staging) {
   const target = process.env.CARGO_TARGET_DIR || 'target';
-  const wasmName = readdirSync(staging).find((f) => f.endsWith('.wasm'));
+  // The app's module, not the code checker's worker (checker-worker_bg.wasm, see index.html).
+  const wasmName = readdirSync(staging).find((f) => f.endsWith('.wasm') && !f.startsWith('checker-worker'));
   if (!wasmName) throw new Error(`packs: no .wasm in ${staging}`);
   const wasm = readFileSync(join(staging, wasmName));
   const candidates = [];
