@@ -15,6 +15,8 @@ import { HASHED } from './hashed.mjs';
 export const WORKER_FILE = 'sw.js';
 /** Every cache of the app is named with this prefix; the worker deletes only caches carrying it. */
 export const CACHE_PREFIX = 'pyconc-';
+/** The code checker's files (src/ui/code_check.rs): fetched when its panel opens, not precached. */
+export const ON_DEMAND = /(^|\/)checker-worker[-_.]/;
 
 /** Every file under `dir` (but the worker), as root-relative URL paths, sorted. */
 export function buildFiles(dir) {
@@ -54,7 +56,9 @@ export function writeServiceWorker(dir) {
 }
 
 // The worker. Strategy:
-// - install: precache every file of this build into this build's cache;
+// - install: precache every file of this build into this build's cache, but the code checker's
+//   (ON_DEMAND): few visitors open it, so they are cached when it first loads them, and it then works
+//   offline as well; their names carry no hash, so only this build's cache may answer for them;
 // - activate: delete the app's caches of older builds, but keep the newest one before this build's: a
 //   tab opened before this deploy still runs that build, and it asks for one of its files later (the
 //   other language's pack, when the user switches language), which this deploy may no longer have. A
@@ -68,7 +72,8 @@ function worker(name, files) {
   return `// Written by scripts/service-worker.mjs at build time; do not edit.
 const CACHE = ${JSON.stringify(name)};
 const PREFIX = ${JSON.stringify(CACHE_PREFIX)};
-const FILES = ${JSON.stringify(files, null, 2)};
+const FILES = ${JSON.stringify(files.filter((f) => !ON_DEMAND.test(f)), null, 2)};
+const ON_DEMAND = ${ON_DEMAND};
 // Files whose names carry no content hash may be in the HTTP cache from an older deploy: fetch them anew.
 const HASHED = ${HASHED};
 
@@ -114,6 +119,17 @@ self.addEventListener('fetch', (event) => {
     // The fresh page is not stored: the cached index.html must stay the one whose hashed files are in
     // this cache, until the next deploy's worker replaces both.
     event.respondWith(fetch(request).catch(() => caches.match('/index.html', { cacheName: CACHE })));
+    return;
+  }
+  if (ON_DEMAND.test(url.pathname)) {
+    event.respondWith((async () => {
+      const cache = await caches.open(CACHE);
+      const hit = await cache.match(request);
+      if (hit) return hit;
+      const response = await fetch(request);
+      if (response.ok) await cache.put(request, response.clone());
+      return response;
+    })());
     return;
   }
   event.respondWith(cached(request).then((hit) => hit || fetch(request)));
