@@ -132,7 +132,7 @@ pub fn ResultPage(
         let lede = move || text().0;
         let rows = move || text().1.into_iter().map(|row| view! { <li>{row}</li> }).collect_view();
         view! {
-            <aside class="pc-close-call" aria-labelledby="close-call-title" data-testid="close-call">
+            <aside class="pc-section pc-close-call" aria-labelledby="close-call-title" data-testid="close-call">
                 <h2 id="close-call-title">{tr(ui::CLOSE_CALL_TITLE)}</h2>
                 <p>{lede}</p>
                 <ul>{rows}</ul>

@@ -368,4 +368,14 @@ async def main() -> int:
 # As a script, the file still starts its own loop:
 {{/if}}
 if __name__ == "__main__":
+{{#if where in [notebook, aweb]}}
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        pass  # No loop runs in this thread: a plain script starts its own below.
+    else:
+        # Pasted into a Jupyter cell, this runs inside the kernel's event loop,
+        # where asyncio.run() raises RuntimeError. Await the coroutine instead.
+        raise SystemExit("An event loop is already running here: await the work in a cell instead.")
+{{/if}}
     sys.exit(asyncio.run(main()))

@@ -50,14 +50,10 @@ import uvloop
 BASE_URL = os.environ.get("PYCONC_URL", "http://127.0.0.1:8000").rstrip("/")
 COUNT = int(os.environ.get("PYCONC_COUNT", "200"))
 # The most requests in flight at once. This bound protects the server (and your
-# rate limit) and keeps the number of open sockets predictable.
-{{#if conc = few}}
-CONCURRENCY = int(os.environ.get("PYCONC_WORKERS") or "10")
-{{#elif conc = thousands}}
-CONCURRENCY = int(os.environ.get("PYCONC_WORKERS") or "100")
-{{#else}}
+# rate limit) and keeps the number of open sockets predictable. Raise it for
+# thousands of slow requests to a server that takes them; lower it for a small
+# API with a rate limit.
 CONCURRENCY = int(os.environ.get("PYCONC_WORKERS") or "50")
-{{/if}}
 {{#if cancel = yes}}
 # Seconds one request may take before it is cancelled and counted as failed.
 REQUEST_TIMEOUT = 10.0
@@ -353,6 +349,16 @@ async def main() -> int:
 # As a script, the file still starts its own loop:
 {{/if}}
 if __name__ == "__main__":
+{{#if where in [notebook, aweb]}}
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        pass  # No loop runs in this thread: a plain script starts its own below.
+    else:
+        # Pasted into a Jupyter cell, this runs inside the kernel's event loop,
+        # where asyncio.run() raises RuntimeError. Await the coroutine instead.
+        raise SystemExit("An event loop is already running here: await the work in a cell instead.")
+{{/if}}
 {{#if lat = yes and os != win}}
     # uvloop.run() is asyncio.run() on uvloop's faster event loop.
     # uvloop.install() and event-loop policies are deprecated: do not use them.

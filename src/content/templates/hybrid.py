@@ -687,4 +687,14 @@ def main() -> int:
 # The guard is required: with spawn and forkserver every worker process imports
 # this file, and without it each one would start a pipeline of its own.
 if __name__ == "__main__":
+{{#if where in [notebook, aweb]}}
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        pass  # No loop runs in this thread: a plain script starts its own below.
+    else:
+        # Pasted into a Jupyter cell, this runs inside the kernel's event loop,
+        # where asyncio.run() raises RuntimeError. Await the coroutine instead.
+        raise SystemExit("An event loop is already running here: await the work in a cell instead.")
+{{/if}}
     sys.exit(main())

@@ -108,6 +108,12 @@ def main() -> int:
     if kind == "bug":
         blobs = (b if i != int(which) else str(b) for i, b in enumerate(blobs))  # type: ignore[misc]
 {{#if model = processes}}
+    # The caller, not the library, limits native library threads (OpenBLAS,
+    # MKL, OpenMP) to one per worker process, so N workers do not start N x N
+    # threads. Workers started by spawn or forkserver read these at start-up.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    os.environ.setdefault("MKL_NUM_THREADS", "1")
     with ProcessPoolExecutor() as pool:
 {{#else}}
     with ThreadPoolExecutor() as pool:

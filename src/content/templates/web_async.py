@@ -74,6 +74,20 @@ START_METHOD = "forkserver" if sys.platform == "linux" else None
 # -------------------------------------------------------------------------------
 
 
+{{#if model != threads and shared = yes}}
+# One large read-only object that every job reads (a model, a lookup table):
+# each worker process loads it once, in the pool's initializer, instead of
+# receiving it with every job. Memory grows with the number of workers, so size
+# the pool to the RAM as well as to the cores.
+SHARED: dict = {}
+
+
+def load_shared() -> None:
+    """Runs once in each worker process when it starts."""
+    SHARED.update((f"key{i}", i) for i in range(100_000))  # stand-in for loading a model
+
+
+{{/if}}
 {{#if model != threads}}
 def cpu_work(seconds: float) -> int:
     """Pure-Python CPU work that holds the GIL, for about `seconds` (a stand-in
@@ -113,9 +127,17 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     import time would be made in every process that imports the module.
     """
 {{#if model != threads}}
+{{#if shared = yes}}
+    app.state.cpu_pool = ProcessPoolExecutor(
+        max_workers=WORKERS,
+        mp_context=multiprocessing.get_context(START_METHOD),
+        initializer=load_shared,
+    )
+{{#else}}
     app.state.cpu_pool = ProcessPoolExecutor(
         max_workers=WORKERS, mp_context=multiprocessing.get_context(START_METHOD)
     )
+{{/if}}
 {{/if}}
 {{#if model != processes}}
     app.state.io_pool = ThreadPoolExecutor(max_workers=WORKERS * 2, thread_name_prefix="work")
