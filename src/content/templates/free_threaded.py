@@ -167,7 +167,9 @@ def work_checked(item: int) -> tuple[int | None, str | None]:
     """
     try:
         return work(item), None
-    except Exception as exc:  # noqa: BLE001 - collect-all reports any task error
+    except (OSError, ValueError, ArithmeticError) as exc:
+        # Only a bad item is caught (extend the tuple with your own errors): a
+        # bug (TypeError, KeyError...) propagates and stops the run.
         return None, f"{item}: {exc!r}"
 
 
@@ -216,13 +218,9 @@ def worker_count() -> int:
     if WORKERS > 0:
         return WORKERS
     # CPU-bound threads: one per core; more would only queue.
-{{#if py >= 3.13}}
     # os.process_cpu_count() (3.13+) counts only the CPUs this process may use;
-    # the getattr() fallback keeps the file runnable on older Pythons.
+    # older versions fall back to os.cpu_count().
     return getattr(os, "process_cpu_count", os.cpu_count)() or 1
-{{#else}}
-    return os.cpu_count() or 1
-{{/if}}
 {{#if input = stream}}
 
 
@@ -362,7 +360,7 @@ def main() -> int:
             STOP.set()
 {{/if}}
 {{#if fail = fast}}
-        except Exception as exc:  # noqa: BLE001 - fail fast on any task error
+        except (OSError, ValueError, ArithmeticError) as exc:
             # Fail fast: the tasks not yet started were cancelled on the way out.
             fatal = f"a task failed: {exc!r}"
 {{#if cancel = yes}}
@@ -388,16 +386,8 @@ def main() -> int:
         f"summary: items={items.taken} failed={failed} "
         f"elapsed={elapsed:.2f}s speedup={speedup:.1f}x"
     )
-{{#if fail = fast}}
+    # The exit status tells the truth: 1 when any item failed or the run stopped.
     return 1 if failed else 0
-{{#elif cancel = yes}}
-    # Collect-all: the errors were reported above; a timeout still makes the
-    # run fail.
-    return 1 if fatal else 0
-{{#else}}
-    # Collect-all: the errors were reported above.
-    return 0
-{{/if}}
 
 
 if __name__ == "__main__":

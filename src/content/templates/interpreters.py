@@ -79,7 +79,9 @@ def work_checked(item: int) -> tuple[int | None, str | None]:
     """
     try:
         return work(item), None
-    except Exception as exc:  # noqa: BLE001 - collect-all reports any task error
+    except (OSError, ValueError, ArithmeticError) as exc:
+        # Only a bad item is caught (extend the tuple with your own errors): a
+        # bug (TypeError, KeyError...) propagates and stops the run.
         return None, f"{item}: {exc!r}"
 
 
@@ -206,7 +208,7 @@ def main() -> int:
             fatal = f"timed out after {TIMEOUT_S:g} s"
 {{/if}}
 {{#if fail = fast}}
-        except Exception as exc:  # noqa: BLE001 - fail fast on any task error
+        except (OSError, ValueError, ArithmeticError) as exc:
             # Fail fast: map() has already cancelled the tasks not yet started.
             fatal = f"a task failed: {exc!r}"
 {{/if}}
@@ -228,16 +230,8 @@ def main() -> int:
         f"summary: items={items.taken} failed={failed} "
         f"elapsed={elapsed:.2f}s speedup={speedup:.1f}x"
     )
-{{#if fail = fast}}
+    # The exit status tells the truth: 1 when any item failed or the run stopped.
     return 1 if failed else 0
-{{#elif cancel = yes}}
-    # Collect-all: the errors were reported above; a timeout still makes the
-    # run fail.
-    return 1 if fatal else 0
-{{#else}}
-    # Collect-all: the errors were reported above.
-    return 0
-{{/if}}
 
 
 # Main-guard pitfall: the start-up code must not run again when a worker

@@ -253,13 +253,9 @@ def worker_count() -> int:
     if WORKERS > 0:
         return WORKERS
     # The work runs on CPU cores: more threads than cores would only queue.
-{{#if py >= 3.13}}
     # os.process_cpu_count() (3.13+) counts only the CPUs this process may use;
-    # the getattr() fallback keeps the file runnable on older Pythons.
+    # older versions fall back to os.cpu_count().
     return getattr(os, "process_cpu_count", os.cpu_count)() or 1
-{{#else}}
-    return os.cpu_count() or 1
-{{/if}}
 {{#if blas in [yes, unsure]}}
 
 

@@ -155,13 +155,9 @@ COUNT = int(os.environ.get("PYCONC_COUNT", "200"))
 # Threads in the pool, which is also the most requests in flight. Set it
 # explicitly: the default, min(32, cores + 4), suits neither a slow API nor a
 # server with a rate limit. Each thread costs memory for its stack.
-{{#if conc = few}}
-WORKERS = int(os.environ.get("PYCONC_WORKERS") or "10")
-{{#elif conc = thousands}}
-WORKERS = int(os.environ.get("PYCONC_WORKERS") or "64")
-{{#else}}
+# Raise it (with care: threads cost memory) for many slow requests; lower it
+# for a server with a rate limit.
 WORKERS = int(os.environ.get("PYCONC_WORKERS") or "32")
-{{/if}}
 # Socket timeout of one request. Without one, a silent server can block a
 # worker forever, and a thread cannot be killed from outside.
 REQUEST_TIMEOUT = 10.0
