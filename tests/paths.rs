@@ -48,10 +48,18 @@ fn the_merged_walk_covers_every_path_and_each_ends_in_one_recommendation() {
     let walk = Walk::run(&[], true);
     let tally = merged_tally(&walk);
     assert_eq!(tally.iter().sum::<u128>(), walk.paths);
-    assert_eq!(walk.paths, expected_total(walk.paths), "the number of answer paths changed (UPDATE_EXPECT=1 to accept)");
+    assert_eq!(
+        walk.paths,
+        expected_total(walk.paths),
+        "the number of answer paths changed (UPDATE_EXPECT=1 to accept)"
+    );
     println!("paths walked: {} (widest step: {} merged states)", walk.paths, walk.widest);
     for (m, c) in tally.iter().enumerate() {
-        println!("  {:<14} recommended on {c:>12} paths ({:5.2}%)", MODELS[m].id, *c as f64 * 100.0 / walk.paths as f64);
+        println!(
+            "  {:<14} recommended on {c:>12} paths ({:5.2}%)",
+            MODELS[m].id,
+            *c as f64 * 100.0 / walk.paths as f64
+        );
         assert!(*c > 0, "model `{}` is never recommended", MODELS[m].id);
     }
 }
@@ -62,16 +70,22 @@ fn path_lengths() {
     let total: u128 = lengths.iter().map(|(_, c)| c).sum();
     let at = |share: f64| {
         let mut seen = 0u128;
-        lengths.iter().find(|(_, c)| {
-            seen += c;
-            seen as f64 >= share * total as f64
-        })
-        .map(|(len, _)| *len)
-        .unwrap()
+        lengths
+            .iter()
+            .find(|(_, c)| {
+                seen += c;
+                seen as f64 >= share * total as f64
+            })
+            .map(|(len, _)| *len)
+            .unwrap()
     };
     let shortest = lengths.first().unwrap().0;
     let longest = lengths.last().unwrap().0;
-    println!("questions per path: shortest {shortest}, median {}, 90th percentile {}, longest {longest}", at(0.5), at(0.9));
+    println!(
+        "questions per path: shortest {shortest}, median {}, 90th percentile {}, longest {longest}",
+        at(0.5),
+        at(0.9)
+    );
     assert_eq!(total, Walk::run(&[], false).paths);
     assert!(longest <= QuestionId::all().count());
 }
@@ -138,4 +152,77 @@ fn every_question_and_option_is_reachable() {
             );
         }
     }
+}
+
+/// Answers set as given, without pruning: enough for the invariants, which read single answers.
+fn raw(pairs: &[(&str, &str)]) -> Answers {
+    let mut a = Answers::new();
+    for (q, o) in pairs {
+        let id = QuestionId::find(q).unwrap();
+        assert!(a.answer_raw(id, id.get().option_index(o).unwrap()));
+    }
+    a
+}
+
+#[test]
+fn every_invariant_fails_on_an_outcome_that_breaks_it() {
+    use pyconc::content::{ModelId, TEMPLATES};
+    use pyconc::engine::invariants::Case;
+    // For each invariant, answers and a winner that an expert would reject: the check must say so.
+    let broken: &[(&str, &[(&str, &str)], &str)] = &[
+        ("async-web-work-off-the-loop", &[("where", "aweb"), ("work", "cpu")], "sequential"),
+        ("gui-thread-stays-free", &[("where", "gui"), ("work", "io")], "asyncio"),
+        ("crash-risk-isolated", &[("crash", "yes")], "threads"),
+        (
+            "one-core-script-no-pool",
+            &[("where", "script"), ("work", "cpu"), ("cores", "1"), ("crash", "no")],
+            "processes",
+        ),
+        ("io-only-no-parallel-runtime", &[("work", "io")], "processes"),
+        ("no-experimental-3.13t", &[("py", "3.13")], "free_threaded"),
+        ("free-threading-needs-ready-extensions", &[("ext", "some")], "free_threaded"),
+        ("interpreters-need-subinterpreter-support", &[("subint", "some")], "interpreters"),
+        ("unknown-workload-measures-first", &[("work", "unsure"), ("scale", "one"), ("where", "script")], "threads"),
+        ("quick-job-stays-sequential", &[("total", "quick")], "processes"),
+        ("library-serves-any-caller", &[("where", "lib"), ("work", "mix")], "hybrid"),
+        ("every-result-has-a-host-integration", &[("where", "gui")], "interpreters"),
+    ];
+    for (name, pairs, model) in broken {
+        let inv = INVARIANTS.iter().find(|i| i.name == *name).unwrap_or_else(|| panic!("no invariant {name}"));
+        let answers = raw(pairs);
+        let case = Case {
+            answers: &answers,
+            model: ModelId::find(model).unwrap(),
+            runner_up: None,
+            has_positive_reason: true,
+        };
+        assert!((inv.check)(&case).is_err(), "{name} does not catch {model} for {pairs:?}");
+    }
+    let answers = raw(&[("where", "script")]);
+    let model = ModelId::find("threads").unwrap();
+    let no_reason = Case { answers: &answers, model, runner_up: None, has_positive_reason: false };
+    let check = |name: &str, case: &Case| (INVARIANTS.iter().find(|i| i.name == name).unwrap().check)(case);
+    assert!(check("winner-has-a-reason", &no_reason).is_err());
+    let silent_tie = Case {
+        answers: &answers,
+        model,
+        runner_up: Some((ModelId::find("asyncio").unwrap(), 3, 3, false)),
+        has_positive_reason: true,
+    };
+    assert!(check("no-tie-broken-by-order", &silent_tie).is_err());
+    // Every invariant has a case above.
+    assert_eq!(broken.len() + 2, INVARIANTS.len());
+
+    let processes = TEMPLATES.iter().find(|t| t.model.get().id == "processes").unwrap();
+    let text_cases: &[(&str, &[(&str, &str)], &str)] = &[
+        ("no-asyncio-run-inside-a-running-loop", &[("where", "notebook")], "asyncio.run(main())\n"),
+        ("library-never-changes-the-callers-loop", &[("where", "lib")], "loop.set_default_executor(pool)\n"),
+        ("library-threads-limited-per-worker", &[("blas", "yes")], "with ProcessPoolExecutor() as pool:\n"),
+        ("large-shared-object-loaded-once-per-worker", &[("shared", "yes")], "pool.submit(work, model)\n"),
+    ];
+    for (name, pairs, text) in text_cases {
+        let inv = TEMPLATE_INVARIANTS.iter().find(|i| i.name == *name).unwrap();
+        assert!((inv.check)(processes, &raw(pairs), text).is_err(), "{name} does not catch {text:?}");
+    }
+    assert_eq!(text_cases.len(), TEMPLATE_INVARIANTS.len());
 }

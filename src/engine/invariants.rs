@@ -61,7 +61,9 @@ pub const INVARIANTS: &[Invariant] = &[
             if !c.is("where", "aweb") {
                 return Ok(());
             }
-            ensure(!c.model_is(&["sequential", "free_threaded", "interpreters"]), || "a model that runs in place".into())?;
+            ensure(!c.model_is(&["sequential", "free_threaded", "interpreters"]), || {
+                "a model that runs in place".into()
+            })?;
             ensure(!c.model_is(&["asyncio"]) || c.is("work", "io"), || "asyncio for work that computes".into())?;
             let t = c.template().id;
             ensure(AWEB_TEMPLATES.contains(&t), || format!("template `{t}` has no async web app variant"))
@@ -75,7 +77,9 @@ pub const INVARIANTS: &[Invariant] = &[
             if !c.is("where", "gui") {
                 return Ok(());
             }
-            ensure(c.model_is(&["threads", "processes", "distributed"]), || "a model that blocks the UI thread".into())?;
+            ensure(c.model_is(&["threads", "processes", "distributed"]), || {
+                "a model that blocks the UI thread".into()
+            })?;
             let t = c.template().id;
             ensure(GUI_TEMPLATES.contains(&t), || format!("template `{t}` has no GUI variant"))
         },
@@ -96,9 +100,10 @@ pub const INVARIANTS: &[Invariant] = &[
         reads: &["where", "work", "cores", "crash"],
         check: |c| {
             let applies = c.is("where", "script") && c.is("work", "cpu") && c.is("cores", "1") && !c.is("crash", "yes");
-            ensure(!applies || !c.model_is(&["threads", "processes", "hybrid", "free_threaded", "interpreters"]), || {
-                "a pool on one core".into()
-            })
+            ensure(
+                !applies || !c.model_is(&["threads", "processes", "hybrid", "free_threaded", "interpreters"]),
+                || "a pool on one core".into(),
+            )
         },
     },
     Invariant {
@@ -115,7 +120,9 @@ pub const INVARIANTS: &[Invariant] = &[
         name: "no-experimental-3.13t",
         says: "The experimental 3.13t never wins; free-threading is recommended on 3.14t only.",
         reads: &["py"],
-        check: |c| ensure(!c.model_is(&["free_threaded"]) || c.is("py", "3.14"), || "free-threading before 3.14".into()),
+        check: |c| {
+            ensure(!c.model_is(&["free_threaded"]) || c.is("py", "3.14"), || "free-threading before 3.14".into())
+        },
     },
     Invariant {
         name: "free-threading-needs-ready-extensions",
@@ -142,7 +149,8 @@ pub const INVARIANTS: &[Invariant] = &[
         says: "When the workload is unknown and nothing forces work off a loop or UI thread, the result is to measure first.",
         reads: &["work", "where", "scale"],
         check: |c| {
-            let applies = c.is("work", "unsure") && c.is("scale", "one") && !c.is("where", "aweb") && !c.is("where", "gui");
+            let applies =
+                c.is("work", "unsure") && c.is("scale", "one") && !c.is("where", "aweb") && !c.is("where", "gui");
             ensure(!applies || c.model_is(&["sequential"]), || "a pool before anything was measured".into())
         },
     },
@@ -150,7 +158,11 @@ pub const INVARIANTS: &[Invariant] = &[
         name: "quick-job-stays-sequential",
         says: "A job that takes a few seconds in all is never given a pool.",
         reads: &["total"],
-        check: |c| ensure(!c.is("total", "quick") || c.model_is(&["sequential"]), || "a pool for a job of a few seconds".into()),
+        check: |c| {
+            ensure(!c.is("total", "quick") || c.model_is(&["sequential"]), || {
+                "a pool for a job of a few seconds".into()
+            })
+        },
     },
     Invariant {
         name: "library-serves-any-caller",
@@ -175,9 +187,9 @@ pub const INVARIANTS: &[Invariant] = &[
         says: "A win by one point or less is shown as a close call with the runner-up, and a tie always has answers that separate the two models: none is decided by the order of models alone.",
         reads: &[],
         check: |c| match c.runner_up {
-            Some((m, w, r, separated)) => ensure(w > r || separated, || {
-                format!("tied with `{}` at {w} and no answer separates them", m.get().id)
-            }),
+            Some((m, w, r, separated)) => {
+                ensure(w > r || separated, || format!("tied with `{}` at {w} and no answer separates them", m.get().id))
+            }
             None => Ok(()),
         },
     },
@@ -335,7 +347,9 @@ pub const TEMPLATE_INVARIANTS: &[TemplateInvariant] = &[
         says: "Library templates never set the loop's default executor nor start a loop at import.",
         reads: &["where"],
         check: |_, a, text| {
-            ensure(!is(a, "where", "lib") || !calls(text, "set_default_executor"), || "sets the caller's default executor".into())
+            ensure(!is(a, "where", "lib") || !calls(text, "set_default_executor"), || {
+                "sets the caller's default executor".into()
+            })
         },
     },
     TemplateInvariant {

@@ -135,7 +135,14 @@ impl Walk {
         }
         let observed: BTreeSet<u8> = observe.iter().map(|q| q.0).collect();
 
-        let start = State { answers: Answers::new(), scores: [0; MAX_MODELS], ruled_out: 0, positive: 0, fired: 0, answered: 0 };
+        let start = State {
+            answers: Answers::new(),
+            scores: [0; MAX_MODELS],
+            ruled_out: 0,
+            positive: 0,
+            fired: 0,
+            answered: 0,
+        };
         let mut states: HashMap<State, u128> = HashMap::from([(settle(start, &rules_at[0], &reqs_at[0]), 1)]);
         let mut widest = 1;
         for i in 0..n {
@@ -196,7 +203,16 @@ impl Walk {
         self.finals
             .iter()
             .map(|(s, &c)| {
-                (Outcome { answers: s.answers, scores: s.scores, ruled_out: s.ruled_out, positive: s.positive, fired: s.fired }, c)
+                (
+                    Outcome {
+                        answers: s.answers,
+                        scores: s.scores,
+                        ruled_out: s.ruled_out,
+                        positive: s.positive,
+                        fired: s.fired,
+                    },
+                    c,
+                )
             })
             .collect()
     }

@@ -3,8 +3,8 @@
 //! that apply and the template to start from.
 
 use crate::content::{
-    INTEGRATIONS, Integration, MODELS, ModelId, PITFALLS, Pitfall, QuestionId, REQUIREMENTS, RULES, Requirement,
-    Rule, TEMPLATES, Template,
+    INTEGRATIONS, Integration, MODELS, ModelId, PITFALLS, Pitfall, QuestionId, REQUIREMENTS, RULES, Requirement, Rule,
+    TEMPLATES, Template,
 };
 use crate::engine::Answers;
 

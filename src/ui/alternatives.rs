@@ -9,7 +9,6 @@ use crate::ui::url_state::WizardState;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-
 /// How many alternatives the comparison table shows beside the winner.
 const COLUMNS: usize = 3;
 

@@ -3,8 +3,8 @@
 
 use crate::content::{META, ModelId, ui};
 use crate::engine::export::{change_sentence, close_call_text};
-use crate::engine::{Recommendation, what_would_change};
 use crate::engine::recommendation::template_for;
+use crate::engine::{Recommendation, what_would_change};
 use crate::ui::alternatives::Alternatives;
 use crate::ui::checklist::Checklist;
 use crate::ui::code_block::CodeBlock;
