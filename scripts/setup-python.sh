@@ -13,12 +13,12 @@ say() { printf '\033[1m[pyconc]\033[0m %s\n' "$*"; }
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -z "$pg_bin" ] || ! command -v mariadbd >/dev/null 2>&1 || ! command -v redis-server >/dev/null 2>&1 \
-  || ! command -v Xvfb >/dev/null 2>&1; then
+  || ! command -v Xvfb >/dev/null 2>&1 || ! command -v xauth >/dev/null 2>&1; then
   if command -v apt-get >/dev/null 2>&1; then
     say "installing postgresql, mariadb-server, redis-server and xvfb from Debian (for the template tests)"
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql mariadb-server redis-server xvfb >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql mariadb-server redis-server xvfb xauth >/dev/null
     # The packages start system services; the tests run their own on other ports.
     for s in postgresql mariadb redis-server; do $SUDO service "$s" stop >/dev/null 2>&1 || true; done
   else

@@ -66,7 +66,7 @@ WORKERS = int(os.environ.get("PYCONC_WORKERS", "0"))
 TIMEOUT_S = float(os.environ.get("PYCONC_TIMEOUT", "60"))
 {{/if}}
 # Size of each generated blob, in bytes.
-BLOB_SIZE = 1024 * 1024
+BLOB_SIZE = 256 * 1024
 # Data goes to hashlib and zlib in pieces of this size. hashlib releases the GIL
 # only for inputs of 2048 bytes or more, so keep pieces well above that.
 PIECE = 64 * 1024
