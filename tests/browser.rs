@@ -59,6 +59,7 @@ async fn a_question_step_is_a_radio_group_answered_by_number_key_and_enter() {
             <QuestionStep
                 question
                 selected
+                on_pick=Callback::new(move |o| selected.set(Some(o)))
                 progress=Progress { step: 1, total: 12 }
                 editing=false
                 on_continue

@@ -8,6 +8,8 @@
 //! showing a step its address does not hold, and Back then goes to the previous step by itself.
 
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -63,24 +65,26 @@ impl Address {
     }
 
     /// Goes to `url` (a path with its query), as a new history entry or in place of the current one, and
-    /// scrolls to the top for a new entry. A browser may refuse to change its history: the app then still
-    /// shows the new state, and `back_stays_in_app` knows the address no longer holds it.
+    /// scrolls to the top for a new entry. The page shows the new state at once; the history entry is
+    /// written once it is painted (writing one costs about as much as the rest of a step). A browser may
+    /// refuse to change its history: the app then still shows the new state, and `back_stays_in_app`
+    /// knows the address does not hold it.
     pub fn go(&self, url: &str, replace: bool) {
-        if let Some(window) = web_sys::window() {
-            if let Ok(history) = window.history() {
-                let depth = entry_depth(&history);
-                let _ = if replace {
-                    history.replace_state_with_url(&depth_state(depth), "", Some(url))
-                } else {
-                    history.push_state_with_url(&depth_state(depth + 1), "", Some(url))
-                };
-            }
-            if !replace {
-                window.scroll_to_with_x_and_y(0.0, 0.0);
-            }
+        if !replace && let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
         }
         let query = url.split_once('?').map_or("", |(_, q)| q);
         self.set_search.set(query.to_string());
+        let url = url.to_string();
+        after_next_paint(move || {
+            let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return };
+            let depth = entry_depth(&history);
+            let _ = if replace {
+                history.replace_state_with_url(&depth_state(depth), "", Some(&url))
+            } else {
+                history.push_state_with_url(&depth_state(depth + 1), "", Some(&url))
+            };
+        });
     }
 
     /// Whether `history.back()` shows the step before the one on screen: the current entry holds the step
@@ -96,4 +100,24 @@ impl Address {
             let _ = history.back();
         }
     }
+}
+
+/// Runs `f` once the next frame is painted: for what the user does not see (the history entry, the
+/// document title, storage), so that a step shows as soon as it can. Calls queued this way run in order.
+/// A page that paints no frames (a hidden tab) runs it after 100 ms.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let once = Rc::new(Cell::new(Some(f)));
+    let run = {
+        let once = once.clone();
+        move || {
+            if let Some(f) = once.take() {
+                f();
+            }
+        }
+    };
+    let Some(window) = web_sys::window() else { return run() };
+    let painted = run.clone();
+    let next = Closure::once_into_js(move || gloo_timers::callback::Timeout::new(0, painted).forget());
+    let _ = window.request_animation_frame(next.unchecked_ref());
+    gloo_timers::callback::Timeout::new(100, run).forget();
 }

@@ -56,11 +56,11 @@ pub fn load_after_first_paint(ctx: LangContext) {
 /// Fetches the current language's pack again, or reloads the page when the server no longer has it.
 fn retry(ctx: LangContext) {
     let lang = ctx.lang.get_untracked();
-    if GONE.get() & (1u8 << lang as u8) != 0 {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
-            return;
-        }
+    if GONE.get() & (1u8 << lang as u8) != 0
+        && let Some(w) = web_sys::window()
+    {
+        let _ = w.location().reload();
+        return;
     }
     load(ctx, lang);
 }

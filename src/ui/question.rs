@@ -1,11 +1,13 @@
 //! One question step: the question as a real radio group, its help, and keyboard shortcuts (number
-//! keys pick an option, arrows move, Enter goes on). The first question also exists as a static form in
-//! index.html, with the same markup, usable before the app arrives (`StaticStep`).
+//! keys pick an option, arrows move, Enter goes on). The step stays on screen from one question to the
+//! next and changes in place: its texts, its options (kept by position, added or removed at the end)
+//! and its state, so a step costs a few text changes rather than a new form. The first question also
+//! exists as a static form in index.html, with the same markup, usable before the app arrives
+//! (`StaticStep`).
 
-use crate::content::{QuestionId, ui};
+use crate::content::{AnswerOption, QuestionId, ui};
 use crate::engine::Progress;
 use crate::ui::i18n::{LangContext, fill, tr};
-use crate::ui::rich_text::RichText;
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::html;
 use leptos::prelude::*;
@@ -14,20 +16,27 @@ use wasm_bindgen::JsCast;
 /// A question with its options.
 #[component]
 pub fn QuestionStep(
-    /// The question shown.
-    question: QuestionId,
+    /// The question shown; when it changes, the step changes in place.
+    #[prop(into)]
+    question: Signal<QuestionId>,
     /// The option picked so far (preselected when the user comes back).
-    selected: RwSignal<Option<u8>>,
+    #[prop(into)]
+    selected: Signal<Option<u8>>,
+    /// Called with an option when the user picks it.
+    on_pick: Callback<u8>,
     /// Where the user stands, for "Step X of about Y".
-    progress: Progress,
+    #[prop(into)]
+    progress: Signal<Progress>,
     /// Whether this step edits an earlier answer.
-    editing: bool,
+    #[prop(into)]
+    editing: Signal<bool>,
     /// Called with the picked option when the user goes on.
     on_continue: Callback<u8>,
     /// Called when the user goes back (or cancels an edit).
     on_back: Callback<()>,
     /// Whether there is a step to go back to.
-    can_go_back: bool,
+    #[prop(into)]
+    can_go_back: Signal<bool>,
     /// Where the focus was on the static first question this step replaces (see `StaticStep`).
     #[prop(optional_no_strip)]
     focus_on: Option<String>,
@@ -36,18 +45,25 @@ pub fn QuestionStep(
     help_open: bool,
 ) -> impl IntoView {
     let lang = LangContext::expect();
-    let q = question.get();
     let heading = NodeRef::<html::H1>::new();
+    let help = NodeRef::<html::Details>::new();
+    let q = move || question.get().get();
 
     // Focus moves to the question heading at each step, so screen readers read the new question; on the
-    // step that replaces the static first question, it stays on the control the user was on.
-    Effect::new(move |_| {
-        let Some(h) = heading.get() else { return };
-        match focus_on.as_deref().and_then(crate::ui::focus::find) {
-            Some(element) => crate::ui::focus::without_scrolling(&element),
-            None => crate::ui::focus::without_scrolling(&h),
+    // step that replaces the static first question, it stays on the control the user was on. A new
+    // question starts with its help closed.
+    Effect::new(move |previous: Option<QuestionId>| {
+        let now = question.get();
+        let Some(h) = heading.get() else { return now };
+        if previous.is_some()
+            && let Some(details) = help.get_untracked()
+        {
+            let _ = details.remove_attribute("open");
         }
+        let handed = if previous.is_none() { focus_on.as_deref().and_then(crate::ui::focus::find) } else { None };
+        crate::ui::focus::without_scrolling(handed.as_ref().unwrap_or(&h));
         crate::ui::timing::first_question_shown();
+        now
     });
 
     let go_on = move || {
@@ -62,7 +78,6 @@ pub fn QuestionStep(
 
     // Number keys pick an option anywhere on the page; Enter goes on when focus is not on a control
     // that handles Enter itself.
-    let options_len = q.options.len();
     let keys = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
@@ -75,13 +90,14 @@ pub fn QuestionStep(
         if matches!(target_tag.as_str(), "textarea" | "select") {
             return;
         }
+        let options_len = question.with_untracked(|q| q.get().options.len());
         let key = ev.key();
         if let Some(n) = key.parse::<usize>().ok().filter(|n| (1..=options_len).contains(n)) {
             if target_tag == "input" && !is_radio(&ev) {
                 return;
             }
             ev.prevent_default();
-            selected.set(Some((n - 1) as u8));
+            on_pick.run((n - 1) as u8);
             focus_option(n - 1);
         } else if key == "Enter" && !matches!(target_tag.as_str(), "button" | "a" | "input" | "summary") {
             ev.prevent_default();
@@ -91,67 +107,63 @@ pub fn QuestionStep(
     on_cleanup(move || keys.remove());
 
     let step_text = move || {
-        fill(lang.t(ui::STEP_OF), &[("step", progress.step.to_string()), ("total", progress.total.to_string())])
+        let p = progress.get();
+        fill(lang.t(ui::STEP_OF), &[("step", p.step.to_string()), ("total", p.total.to_string())])
     };
-    let options = q
-        .options
-        .iter()
-        .enumerate()
-        .map(|(i, option)| {
-            let index = i as u8;
-            let id = format!("opt-{i}");
-            let label_for = id.clone();
-            let hint_id = format!("opt-{i}-explain");
-            let checked = move || selected.get() == Some(index);
-            view! {
-                <label class="pc-option" class:pc-option--checked=checked for=label_for>
-                    <input
-                        type="radio"
-                        name=q.id
-                        id=id
-                        value=option.id
-                        aria-describedby=hint_id.clone()
-                        prop:checked=checked
-                        on:change=move |_| selected.set(Some(index))
-                    />
-                    <span class="pc-option__key" aria-hidden="true">{i + 1}</span>
-                    <span class="pc-option__text">
-                        <span class="pc-option__label">{move || lang.t(option.label)}</span>
-                        <span class="pc-option__explain" id=hint_id><RichText text=option.explain/></span>
-                    </span>
-                </label>
-            }
-        })
-        .collect_view();
+    let count = Memo::new(move |_| q().options.len());
+    // One row per position: a row stays when the question changes and shows the new question's option.
+    let option_row = move |i: usize| {
+        let index = i as u8;
+        let option = move || q().options.get(i);
+        let text = move |f: fn(&AnswerOption) -> crate::content::Text| option().map_or("", |o| lang.t(f(o)));
+        let checked = move || selected.get() == Some(index);
+        view! {
+            <label class="pc-option" class:pc-option--checked=checked for=format!("opt-{i}")>
+                <input
+                    type="radio"
+                    name=move || q().id
+                    id=format!("opt-{i}")
+                    value=move || option().map_or("", |o| o.id)
+                    aria-describedby=format!("opt-{i}-explain")
+                    prop:checked=checked
+                    on:change=move |_| on_pick.run(index)
+                />
+                <span class="pc-option__key" aria-hidden="true">{i + 1}</span>
+                <span class="pc-option__text">
+                    <span class="pc-option__label">{move || text(|o| o.label)}</span>
+                    <span class="pc-option__explain" id=format!("opt-{i}-explain")>{move || rich(text(|o| o.explain))}</span>
+                </span>
+            </label>
+        }
+    };
     let find_out = move || {
-        let option = &q.options[selected.get()? as usize];
-        let text = option.find_out?;
+        let text = q().options.get(selected.get()? as usize)?.find_out?;
         Some(view! {
             <div class="pc-findout" role="note">
                 <h3>{tr(ui::HOW_TO_FIND_OUT)}</h3>
-                <p><RichText text/></p>
+                <p>{move || rich(lang.t(text))}</p>
             </div>
         })
     };
 
     view! {
-        <form class="pc-question" on:submit=on_submit aria-labelledby="question-title" data-question=q.id>
+        <form class="pc-question" on:submit=on_submit aria-labelledby="question-title" data-question=move || q().id>
             <p class="pc-step" data-testid="step">{step_text}</p>
             <progress
                 class="pc-progress"
-                max=progress.total
-                value=progress.step
+                max=move || progress.get().total
+                value=move || progress.get().step
                 aria-hidden="true"
             ></progress>
-            {editing.then(|| view! { <p class="pc-editing">{tr(ui::EDITING)}</p> })}
-            <h1 id="question-title" tabindex="-1" node_ref=heading>{move || lang.t(q.title)}</h1>
-            <details class="pc-help" open=help_open>
+            {move || editing.get().then(|| view! { <p class="pc-editing">{tr(ui::EDITING)}</p> })}
+            <h1 id="question-title" tabindex="-1" node_ref=heading>{move || lang.t(q().title)}</h1>
+            <details class="pc-help" open=help_open node_ref=help>
                 <summary>{tr(ui::WHY_IT_MATTERS)}</summary>
-                <p><RichText text=q.help/></p>
+                <p>{move || rich(lang.t(q().help))}</p>
             </details>
             <fieldset class="pc-options">
-                <legend class="pc-sr-only">{move || lang.t(q.title)}</legend>
-                {options}
+                <legend class="pc-sr-only">{move || lang.t(q().title)}</legend>
+                <For each=move || 0..count.get() key=|i| *i children=option_row/>
             </fieldset>
             {find_out}
             <p class="pc-keys">{tr(ui::KEYS_HINT)}</p>
@@ -160,9 +172,9 @@ pub fn QuestionStep(
                     type="button"
                     class="pc-button pc-button--quiet"
                     on:click=move |_| on_back.run(())
-                    disabled=!can_go_back && !editing
+                    disabled=move || !can_go_back.get() && !editing.get()
                 >
-                    {move || if editing { lang.t(ui::CANCEL) } else { lang.t(ui::BACK) }}
+                    {move || if editing.get() { lang.t(ui::CANCEL) } else { lang.t(ui::BACK) }}
                 </button>
                 <button type="submit" class="pc-button pc-button--primary" disabled=move || selected.get().is_none()>
                     {tr(ui::CONTINUE)}
@@ -170,6 +182,15 @@ pub fn QuestionStep(
             </div>
         </form>
     }
+}
+
+/// A content text as `ui::rich_text::RichText` renders it (`backticked` spans as inline code), for a text
+/// that changes with the question.
+fn rich(text: &'static str) -> impl IntoView + use<> {
+    text.split('`')
+        .enumerate()
+        .map(|(i, piece)| if i % 2 == 1 { view! { <code>{piece}</code> }.into_any() } else { piece.into_any() })
+        .collect_view()
 }
 
 fn is_radio(ev: &KeyboardEvent) -> bool {

@@ -54,7 +54,7 @@ impl WizardState {
 
     /// The answers in the address, tracked.
     pub fn answers(&self) -> Answers {
-        self.link.with(|(l, _)| l.answers.clone())
+        self.link.with(|(l, _)| l.answers)
     }
 
     /// The notices about the link, tracked.
@@ -66,7 +66,7 @@ impl WizardState {
     pub fn query_for(&self, answers: &Answers) -> String {
         let lang = LangContext::expect();
         let explicit: Option<Lang> = lang.explicit.get_untracked().then(|| lang.lang.get_untracked());
-        ShareLink { answers: answers.clone(), lang: explicit }.encode()
+        ShareLink { answers: *answers, lang: explicit }.encode()
     }
 
     /// Goes to the step for `answers`, as a new history entry.
@@ -75,8 +75,11 @@ impl WizardState {
         self.editing.set(None);
         self.dismissed_notices.set(true);
         let query = self.query_for(answers);
-        storage::set(storage::LAST_LINK, &query);
         self.address.go(&format!("/?{query}"), false);
+        // Kept for "Continue where you left off"; storage can wait until the step is painted.
+        crate::ui::address::after_next_paint(move || {
+            storage::set(storage::LAST_LINK, &query);
+        });
     }
 
     /// Rewrites the current address in place (for a language switch), keeping the answers.
@@ -84,7 +87,7 @@ impl WizardState {
         if !self.started.get_untracked() {
             return;
         }
-        let answers = self.link.with_untracked(|(l, _)| l.answers.clone());
+        let answers = self.link.with_untracked(|(l, _)| l.answers);
         let query = self.query_for(&answers);
         self.address.go(&format!("/?{query}"), true);
     }

@@ -3,6 +3,7 @@
 
 use crate::content::{QuestionId, ui};
 use crate::engine::{Answers, Progress};
+use crate::ui::address::after_next_paint;
 use crate::ui::i18n::{LangContext, fill};
 use crate::ui::link_notice::LinkNotice;
 use crate::ui::packs::PackPending;
@@ -12,14 +13,14 @@ use crate::ui::summary::AnswerSummary;
 use crate::ui::url_state::WizardState;
 use leptos::prelude::*;
 
-/// What the main column shows. A step is built again only when this changes: a language pack arriving
-/// or a language switch changes its texts in place, and keeps the pick, the focus and what the user
-/// opened.
+/// What the main column shows. The step is built again only when this changes: from one question to
+/// the next, `QuestionStep` changes in place, and a language pack arriving or a language switch changes
+/// texts only, keeping the pick, the focus and what the user opened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Screen {
     /// The texts of the step have not arrived (`PackPending`).
     Pending,
-    Question { question: QuestionId, progress: Progress, editing: bool, can_go_back: bool },
+    Question,
     Result,
 }
 
@@ -36,23 +37,41 @@ pub fn Wizard() -> impl IntoView {
     });
     let screen = Memo::new(move |_| match current.get() {
         _ if waiting.get() => Screen::Pending,
-        Some(question) => answers.with(|a| Screen::Question {
-            question,
-            progress: progress_for(question, a),
-            editing: state.editing.get().is_some(),
-            can_go_back: !a.path().is_empty(),
-        }),
+        Some(_) => Screen::Question,
         None => Screen::Result,
     });
-    // Picks made on a step and not yet confirmed, so that a step built again keeps them. The static first
-    // question hands over its pick, and where the focus was, once.
+    // Picks made on a step and not yet confirmed: the step shows them, and keeps them should it be built
+    // again or the user come back. The static first question hands over its pick, and where the focus
+    // was, once.
     let picks = RwSignal::new(Answers::new());
-    let handed_over = StoredValue::new(use_context::<StaticStep>());
-    if let Some((q, o)) = handed_over.with_value(|s| s.as_ref().and_then(StaticStep::pick)) {
+    let handed_over = use_context::<StaticStep>();
+    if let Some((q, o)) = handed_over.as_ref().and_then(StaticStep::pick) {
         picks.update(|p| {
             p.answer_raw(q, o);
         });
     }
+    let handed_over = StoredValue::new(handed_over);
+    // The question step's state, each a memo of its own so that a step changes only what differs.
+    let question = Memo::new(move |_| current.get().unwrap_or(QuestionId(0)));
+    let progress = Memo::new(move |_| answers.with(|a| progress_for(question.get(), a)));
+    let editing = Memo::new(move |_| state.editing.with(Option::is_some));
+    let can_go_back = Memo::new(move |_| answers.with(|a| !a.path().is_empty()));
+    let selected = Memo::new(move |_| {
+        let q = question.get();
+        picks.with(|p| p.get(q)).or_else(|| answers.with(|a| a.get(q))).or_else(|| state.remembered.with(|r| r.get(q)))
+    });
+    let on_pick = Callback::new(move |option: u8| {
+        picks.update(|p| {
+            p.answer_raw(question.get_untracked(), option);
+        });
+    });
+    let on_continue = Callback::new(move |option: u8| {
+        let q = question.get_untracked();
+        picks.update(|p| p.clear_only(q));
+        let mut next = answers.get_untracked();
+        next.answer(q, option);
+        state.go(&next);
+    });
 
     let back = move || {
         if state.editing.get_untracked().is_some() {
@@ -70,7 +89,7 @@ pub fn Wizard() -> impl IntoView {
         state.go(&previous);
     };
 
-    // The document title says where the user is.
+    // The document title says where the user is (written after the step is painted).
     Effect::new(move |_| {
         lang.pack_ready();
         let title = match current.get() {
@@ -85,9 +104,11 @@ pub fn Wizard() -> impl IntoView {
             }
             None => format!("{} – {}", lang.t(ui::RESULT_TITLE), lang.t(ui::APP_TITLE)),
         };
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&title);
-        }
+        after_next_paint(move || {
+            if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                doc.set_title(&title);
+            }
+        });
     });
 
     let announcement = move || match current.get() {
@@ -104,33 +125,19 @@ pub fn Wizard() -> impl IntoView {
 
     let step = move || match screen.get() {
         Screen::Pending => view! { <PackPending/> }.into_any(),
-        Screen::Question { question: q, progress, editing, can_go_back } => {
-            let preselect = answers
-                .with_untracked(|a| a.get(q))
-                .or_else(|| picks.with_untracked(|p| p.get(q)))
-                .or_else(|| state.remembered.with_untracked(|r| r.get(q)));
-            let selected = RwSignal::new(preselect);
-            // Keeps the pick for this step, should it be built again.
-            Effect::new(move |_| {
-                if let Some(o) = selected.get() {
-                    picks.update(|p| {
-                        p.answer_raw(q, o);
-                    });
-                }
-            });
-            let handed = handed_over.try_update_value(Option::take).flatten().filter(|s| s.question == q.get().id);
+        Screen::Question => {
+            let handed = handed_over
+                .try_update_value(Option::take)
+                .flatten()
+                .filter(|s| s.question == question.get_untracked().get().id);
             let focus_on = handed.as_ref().and_then(|s| s.focus.clone());
             let help_open = handed.is_some_and(|s| s.help_open);
-            let on_continue = Callback::new(move |option: u8| {
-                let mut next = answers.get_untracked();
-                next.answer(q, option);
-                state.go(&next);
-            });
             let on_back = Callback::new(move |_| back());
             view! {
                 <QuestionStep
-                    question=q
+                    question
                     selected
+                    on_pick
                     progress
                     editing
                     on_continue
