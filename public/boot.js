@@ -49,25 +49,29 @@
 
   // The form as the app's step behaves: the picked option marked, Continue enabled once there is a pick,
   // the option's "how to find out" shown. Also run when the browser restores a pick (Back, reload).
+  // Only what differs is written: on a fresh page nothing is, and the page is not laid out again.
   var sync = function () {
     var f = form();
     if (!f) return;
     var picked = f.querySelector('input[type=radio]:checked');
     var options = f.querySelectorAll('.pc-option');
-    for (var i = 0; i < options.length; i++) options[i].classList.toggle('pc-option--checked', !!picked && options[i].contains(picked));
+    for (var i = 0; i < options.length; i++) {
+      var on = !!picked && options[i].contains(picked);
+      if (options[i].classList.contains('pc-option--checked') !== on) options[i].classList.toggle('pc-option--checked', on);
+    }
     var notes = f.querySelectorAll('.pc-findout');
-    for (var j = 0; j < notes.length; j++) notes[j].hidden = !picked || notes[j].getAttribute('data-for') !== picked.id;
-    f.querySelector('button[type=submit]').disabled = !picked;
+    for (var j = 0; j < notes.length; j++) {
+      var hide = !picked || notes[j].getAttribute('data-for') !== picked.id;
+      if (notes[j].hidden !== hide) notes[j].hidden = hide;
+    }
+    var submit = f.querySelector('button[type=submit]');
+    if (submit.disabled !== !picked) submit.disabled = !picked;
     var lang = f.querySelector('input[name=lang]');
-    if (lang && chosen) { lang.value = chosen; lang.disabled = false; }
+    if (lang && chosen && lang.disabled) { lang.value = chosen; lang.disabled = false; }
   };
   document.addEventListener('change', sync);
   window.addEventListener('pageshow', sync);
-  document.addEventListener('DOMContentLoaded', function () {
-    sync();
-    // As the app does at each step: the question's heading takes the focus, for screen readers.
-    if (root.classList.contains('pc-first') && (!document.activeElement || document.activeElement === document.body)) focusQuestion();
-  });
+  document.addEventListener('DOMContentLoaded', sync);
 
   // Start, before the app: the first question shows at once, at its own address.
   document.addEventListener('click', function (ev) {

@@ -1,16 +1,20 @@
 //! The root component: language and theme, the header and footer, and the landing or the
-//! wizard depending on the address.
+//! wizard depending on the address; and when it takes over from the static first screen (`start`).
 
 use crate::content::{Lang, packs, ui};
 use crate::engine::ShareLink;
 use crate::ui::checklist::ChecklistTicks;
 use crate::ui::i18n::{LangContext, tr};
 use crate::ui::landing::Landing;
+use crate::ui::question::StaticStep;
 use crate::ui::storage;
 use crate::ui::theme::ThemeToggle;
 use crate::ui::url_state::WizardState;
 use crate::ui::wizard::Wizard;
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 /// The whole app.
 #[component]
@@ -18,6 +22,40 @@ pub fn App() -> impl IntoView {
     view! {
         <Shell/>
     }
+}
+
+/// Starts the app in place of the static first screen of index.html, after the first paint, so the
+/// page's first (and largest) content is the static one. When the code may start at all is up to trunk's
+/// initializer (src/initializer.js): not while the static screen is in use.
+pub fn start() {
+    let Some(window) = web_sys::window() else { return mount() };
+    let painted = window.performance().is_none_or(|p| p.get_entries_by_type("paint").length() > 0);
+    if painted {
+        return mount();
+    }
+    // The code arrived before the first paint: wait for it (at most a frame).
+    let next = Closure::once_into_js(|| Timeout::new(0, mount).forget());
+    if window.request_animation_frame(next.unchecked_ref()).is_err() {
+        mount();
+    }
+}
+
+/// Replaces the static screen with the app, carrying over what the user did on its first question (a
+/// pick, the focus). Removing one and mounting the other happen in one task, so no frame shows neither.
+fn mount() {
+    let boot = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("pc-boot"));
+    let static_step = boot.as_ref().and_then(StaticStep::read);
+    if let Some(boot) = boot {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(move || {
+        if let Some(step) = static_step {
+            provide_context(step);
+        }
+        view! { <App/> }
+    });
+    crate::ui::timing::mark(crate::ui::timing::MOUNTED);
+    crate::ui::offline::register();
 }
 
 /// The language to start in, and whether it was chosen (only a chosen one goes into links). The order is

@@ -113,6 +113,8 @@ test('a new deploy replaces the cache of the old one', async ({ context, page })
 
   try {
     await page.goto(`${origin}/`);
+    // The app, not the static first screen (which holds each heading once per language).
+    await page.waitForFunction(() => performance.getEntriesByName('pc-mounted').length > 0);
     await expect(page.locator('main h1')).toBeVisible();
     expect(await workerInCharge(page)).toEqual([firstCache]);
 

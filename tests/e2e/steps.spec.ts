@@ -19,13 +19,19 @@ async function holdPack(page: Page, lang: 'en' | 'zh') {
   return release;
 }
 
+/** Opens `address` and waits for the app to take over from the static first screen. */
+async function openApp(page: Page, address: string) {
+  await page.goto(address);
+  await page.waitForFunction(() => performance.getEntriesByName('pc-mounted').length > 0);
+}
+
 /** Two animation frames: whatever the page does about an event has been laid out. */
 const frames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 test('a pick made while the language pack loads survives its arrival, and so does the focus', async ({ page }) => {
   const release = await holdPack(page, 'en');
   const app = new WizardPage(page);
-  await page.goto(FIRST);
+  await openApp(page, FIRST);
   await app.option('cpu').check();
   await expect(app.option('cpu')).toBeFocused();
   expect(await page.locator('form.pc-question input:checked').count()).toBe(1);
@@ -43,7 +49,7 @@ test('a pick made while the language pack loads survives its arrival, and so doe
 
 test('a language switch keeps the pick, the focus and the alternative template shown', async ({ page }) => {
   const app = new WizardPage(page);
-  await page.goto(`${FIRST}&work=io`);
+  await openApp(page, `${FIRST}&work=io`);
   await expect(page.locator('form.pc-question')).toBeVisible();
   const radio = page.locator('form.pc-question input[type=radio]').nth(1);
   await radio.check();
@@ -71,7 +77,7 @@ test('the in-app Back stays in the app when the browser refused every step', asy
     };
   });
   const app = new WizardPage(page);
-  await page.goto(FIRST);
+  await openApp(page, FIRST);
   await app.answerByMouse('io');
   expect(await app.currentQuestion()).toBe('scale');
   await app.backButton.click();
@@ -92,7 +98,7 @@ test('the in-app Back returns to the previous step when the browser refused only
     };
   });
   const app = new WizardPage(page);
-  await page.goto(FIRST);
+  await openApp(page, FIRST);
   await app.answerByMouse('io');
   await app.answerByMouse('one');
   const third = await app.currentQuestion();
@@ -105,7 +111,7 @@ test('the in-app Back returns to the previous step when the browser refused only
 
 test('a question page has one level-one heading: the question', async ({ page }) => {
   for (const address of [FIRST, `${FIRST}&work=io`]) {
-    await page.goto(address);
+    await openApp(page, address);
     await expect(page.locator('form.pc-question')).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
     await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
@@ -116,7 +122,7 @@ test('a question page has one level-one heading: the question', async ({ page })
 
 test('the landing promises as many questions as the first step counts', async ({ page }) => {
   const app = new WizardPage(page);
-  await page.goto('/');
+  await openApp(page, '/');
   const landing = await page.locator('.pc-landing__points li').first().innerText();
   await app.start();
   const step = await page.getByTestId('step').innerText();

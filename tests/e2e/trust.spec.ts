@@ -20,6 +20,8 @@ test('the page carries a strict CSP built for this build', async ({ page, reques
   expect(csp).not.toContain('unsafe-inline');
   expect(csp).not.toMatch(/'unsafe-eval'/);
   await page.goto('/');
+  // The app, not the static first screen (which holds each heading once per language).
+  await page.waitForFunction(() => performance.getEntriesByName('pc-mounted').length > 0);
   await expect(page.locator('main h1')).toBeVisible();
 });
 

@@ -14,8 +14,10 @@ export class WizardPage {
   get modelName(): Locator { return this.page.getByTestId('model-name'); }
   get summary(): Locator { return this.page.getByRole('navigation', { name: /Your answers|你的回答/ }); }
 
+  /** Opens the app at `query` and waits for it to take over from the static first screen. */
   async open(query = ''): Promise<void> {
     await this.page.goto(query ? `/?${query}` : '/');
+    await this.page.waitForFunction(() => performance.getEntriesByName('pc-mounted').length > 0);
     await expect(this.page.locator('main')).toBeVisible();
   }
 
