@@ -4,7 +4,8 @@
 
 use pyconc::content::QuestionId;
 use pyconc::engine::Answers;
-use pyconc::ui::code_check::{Outcome, Refusal, line_range_utf16, suggested_answers};
+use pyconc::content::Lang;
+use pyconc::ui::code_check::{Outcome, Refusal, ReportPage, escape, line_range_utf16, report_html, suggested_answers};
 
 fn q(id: &str) -> QuestionId {
     QuestionId::find(id).unwrap_or_else(|| panic!("question {id}"))
@@ -83,4 +84,31 @@ fn a_finding_selects_its_lines_in_utf16_units() {
     // Past the end: the end of the text.
     assert_eq!(line_range_utf16("x = 1", 5, 5), (5, 5));
     assert_eq!(line_range_utf16("a\r\nb\r\n", 1, 1), (0, 1));
+}
+
+#[test]
+fn the_report_markup_escapes_the_pasted_code_and_links_the_checklist() {
+    let text = "F\tsleep-in-coroutine\tblocking-call-in-coroutine\t2\t5\t3\t1\ttime.sleep(\"<script>alert(1)</script>\")\n\
+                E\t4\t1\tsyntax\tExpected an expression, got '<'\n\
+                S\twhere\taweb\n";
+    let Outcome::Checked(report) = Outcome::parse(text) else { panic!("a report") };
+    let carried = [answer("where", "aweb")];
+    let page = ReportPage { lang: Lang::En, checklist: &["blocking-call-in-coroutine"], link: Some("v=2&where=aweb"), carried: &carried };
+    let html = report_html(&report, &page);
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(html.contains("time.sleep(&quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;)"), "{html}");
+    assert!(html.contains("got &#39;&lt;&#39;"), "{html}");
+    assert!(html.contains("data-lines=\"2 3\""), "{html}");
+    assert!(html.contains("data-lines=\"4 4\""), "{html}");
+    assert!(html.contains("href=\"#pitfall-blocking-call-in-coroutine\""), "{html}");
+    assert!(html.contains("<code>time.sleep()</code>"), "the pitfall's backticks become code: {html}");
+    assert!(html.contains("href=\"/?v=2&amp;where=aweb\" data-wizard>Start the wizard with these answers</a>"), "{html}");
+
+    // Outside the checklist, in Chinese, and with answers that change nothing.
+    let page = ReportPage { lang: Lang::Zh, checklist: &[], link: None, carried: &[] };
+    let html = report_html(&report, &page);
+    assert!(!html.contains("#pitfall-"), "{html}");
+    assert!(html.contains("第 2 行第 5 列"), "{html}");
+    assert!(!html.contains("data-wizard"), "{html}");
+    assert_eq!(escape("a&b\"c'<d>"), "a&amp;b&quot;c&#39;&lt;d&gt;");
 }

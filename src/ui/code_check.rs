@@ -15,7 +15,6 @@ use crate::content::{PITFALLS, Pitfall, QuestionId, ui};
 use crate::engine::{Answers, ShareLink};
 use crate::ui::i18n::{LangContext, fill, tr};
 use crate::ui::packs::PackPending;
-use crate::ui::rich_text::RichText;
 use crate::ui::url_state::WizardState;
 use leptos::html;
 use leptos::prelude::*;
@@ -217,7 +216,7 @@ impl CodeFindings {
     }
 }
 
-/// The "found in your code" mark of a checklist item: nothing until a check of the pasted code finds
+/// The "found in your code" mark of a checklist item: hidden until a check of the pasted code finds
 /// the pitfall, then the line where it first shows. Renders nothing where no [`CodeFindings`] is
 /// provided.
 #[component]
@@ -226,12 +225,13 @@ pub fn FoundInCode(
     pitfall: &'static str,
 ) -> impl IntoView {
     let lang = LangContext::expect();
-    let found = use_context::<CodeFindings>();
-    move || {
-        let line = found.and_then(|f| f.line_of(pitfall))?;
-        let text = fill(lang.t(ui::CODE_CHECK_FOUND_IN_CODE), &[("line", line.to_string())]);
-        Some(view! { <p class="pc-found" data-testid="found-in-code">{text}</p> })
-    }
+    let found = use_context::<CodeFindings>()?;
+    let text = move || {
+        found.line_of(pitfall).map(|line| fill(lang.t(ui::CODE_CHECK_FOUND_IN_CODE), &[("line", line.to_string())]))
+    };
+    Some(view! {
+        <p class="pc-found" data-testid="found-in-code" hidden=move || found.line_of(pitfall).is_none()>{text}</p>
+    })
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -257,6 +257,10 @@ enum Status {
 /// button and the findings. Opening it starts the checker's worker; before that no file of the checker is
 /// fetched. On a result page, pass the checklist's pitfall ids: findings among them say "in your
 /// checklist", and, where the page provides [`CodeFindings`], mark the checklist items.
+///
+/// The findings, syntax errors and sure answers are written as one string of markup (`report_html`)
+/// into a container whose one listener handles their buttons and link: views of their own would add
+/// about 10 KB (brotli) to every first load for a panel few visitors open.
 #[component]
 pub fn CodeCheck(
     /// The pitfall ids of the result's checklist; empty (the default) on the landing.
@@ -264,9 +268,8 @@ pub fn CodeCheck(
     checklist: Vec<&'static str>,
 ) -> impl IntoView {
     let lang = LangContext::expect();
+    let state = use_context::<WizardState>();
     let open = RwSignal::new(false);
-    // The panel is built when it first opens and kept when it closes, with what was pasted.
-    let opened = RwSignal::new(false);
     let status = RwSignal::new(Status::Idle);
     // The code changed since the result on screen was checked.
     let stale = RwSignal::new(false);
@@ -274,33 +277,16 @@ pub fn CodeCheck(
     let worker = StoredValue::new_local(None::<WorkerHandle>);
     let found = use_context::<CodeFindings>();
 
-    // Publishes each result's pitfalls to the checklist.
-    Effect::new(move |_| {
-        if let Some(found) = found {
-            status.with(|s| match s {
-                Status::Done(Outcome::Checked(report)) => found.publish(Some(report)),
-                Status::Done(Outcome::Refused(_)) => found.publish(None),
-                _ => {}
-            });
-        }
-    });
     // The worker goes with the panel; the page may navigate away while it checks.
-    on_cleanup(move || {
-        worker.update_value(|w| {
-            if let Some(w) = w.take() {
-                w.worker.terminate();
-            }
-        })
-    });
+    on_cleanup(move || stop(worker));
 
     let toggle = move |_| {
         let opening = !open.get_untracked();
         open.set(opening);
         if opening {
-            opened.set(true);
             crate::ui::timing::mark(MARK_OPEN);
-            ensure_worker(worker, status);
-            // The text area is there after this turn: move the focus into it.
+            ensure_worker(worker, status, found);
+            // The text area shows after this turn: move the focus into it.
             request_animation_frame(move || {
                 if let Some(area) = input.get_untracked() {
                     let _ = area.focus();
@@ -313,7 +299,7 @@ pub fn CodeCheck(
         // The value goes to the worker as the JS string it is, without a copy through this module.
         let text = js_sys::Reflect::get(&area, &JsValue::from_str("value")).unwrap_or(JsValue::NULL);
         stale.set(false);
-        ensure_worker(worker, status);
+        ensure_worker(worker, status, found);
         let ready = worker.with_value(|w| w.as_ref().is_some_and(|w| w.ready));
         status.set(if ready { Status::Checking } else { Status::Loading });
         worker.update_value(|w| {
@@ -323,43 +309,66 @@ pub fn CodeCheck(
         });
     };
     let retry = move |_| {
-        worker.update_value(|w| {
-            if let Some(w) = w.take() {
-                w.worker.terminate();
-            }
-        });
+        stop(worker);
         status.set(Status::Idle);
-        ensure_worker(worker, status);
-    };
-    let select_lines = move |first: u32, last: u32| {
-        let Some(area) = input.get_untracked() else { return };
-        let (start, end) = line_range_utf16(&area.value(), first, last);
-        let _ = area.focus();
-        let _ = area.set_selection_range(start, end);
+        ensure_worker(worker, status, found);
     };
 
-    let checklist = StoredValue::new(checklist);
     // One live region for every state, so each change is announced where it always was.
-    let status_text = move || match status.get() {
-        Status::Idle => String::new(),
-        Status::Loading => lang.t(ui::CODE_CHECK_LOADING).to_string(),
-        Status::Checking => lang.t(ui::CODE_CHECK_CHECKING).to_string(),
-        Status::LoadFailed => lang.t(ui::CODE_CHECK_LOAD_FAILED).to_string(),
-        Status::Crashed => lang.t(ui::CODE_CHECK_CRASHED).to_string(),
-        Status::Done(Outcome::Refused(refusal)) => refusal_text(lang, refusal),
-        Status::Done(Outcome::Checked(report)) => count_text(lang, report.findings.len()),
+    let status_text = move || {
+        status.with(|s| match s {
+            Status::Idle => String::new(),
+            Status::Loading => lang.t(ui::CODE_CHECK_LOADING).to_string(),
+            Status::Checking => lang.t(ui::CODE_CHECK_CHECKING).to_string(),
+            Status::LoadFailed => lang.t(ui::CODE_CHECK_LOAD_FAILED).to_string(),
+            Status::Crashed => lang.t(ui::CODE_CHECK_CRASHED).to_string(),
+            Status::Done(Outcome::Refused(refusal)) => refusal_text(lang, *refusal),
+            Status::Done(Outcome::Checked(report)) => count_text(lang, report.findings.len()),
+        })
     };
     let trouble = move || {
-        matches!(status.get(), Status::LoadFailed | Status::Crashed | Status::Done(Outcome::Refused(_)))
+        status.with(|s| matches!(s, Status::LoadFailed | Status::Crashed | Status::Done(Outcome::Refused(_))))
     };
-    let results = move || match status.get() {
-        Status::LoadFailed => {
-            Some(view! { <button type="button" class="pc-button" on:click=retry>{tr(ui::RETRY)}</button> }.into_any())
+    let report = move || {
+        // Written anew when the language changes or a language pack arrives.
+        lang.packs.arrived.track();
+        let lang_now = lang.lang.get();
+        status.with(|s| {
+            let Status::Done(Outcome::Checked(report)) = s else { return String::new() };
+            crate::ui::timing::mark(MARK_RESULT);
+            let base = state.map(|s| s.answers()).unwrap_or_default();
+            let suggestion = suggested_answers(&base, &report.suggested);
+            let explicit = lang.explicit.get_untracked().then_some(lang_now);
+            let query = suggestion.as_ref().map(|(answers, _)| ShareLink { answers: *answers, lang: explicit }.encode());
+            let carried = suggestion.map(|(_, carried)| carried).unwrap_or_default();
+            let page = ReportPage { lang: lang_now, checklist: &checklist, link: query.as_deref(), carried: &carried };
+            report_html(report, &page)
+        })
+    };
+    let texts_pending = move || {
+        let waiting = status.with(|s| matches!(s, Status::Done(Outcome::Checked(r)) if !r.findings.is_empty()));
+        (waiting && !lang.pack_ready()).then(|| view! { <PackPending/> })
+    };
+    // A finding's button selects its lines in the text area; the wizard link is followed in the app (a
+    // click that asks for a new tab or window is the browser's).
+    let on_report_click = move |ev: web_sys::MouseEvent| {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        if let Ok(Some(button)) = target.closest("[data-lines]") {
+            let lines = button.get_attribute("data-lines").unwrap_or_default();
+            let mut numbers = lines.split(' ').filter_map(|n| n.parse::<u32>().ok());
+            let (Some(first), Some(last), Some(area)) = (numbers.next(), numbers.next(), input.get_untracked()) else {
+                return;
+            };
+            let (start, end) = line_range_utf16(&area.value(), first, last);
+            let _ = area.focus();
+            let _ = area.set_selection_range(start, end);
+            return;
         }
-        Status::Done(Outcome::Checked(report)) => {
-            Some(view! { <ReportView report checklist=checklist.get_value() select_lines/> }.into_any())
-        }
-        _ => None,
+        let plain = ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
+        let (Ok(Some(link)), true, Some(state)) = (target.closest("a[data-wizard]"), plain, state) else { return };
+        let href = link.get_attribute("href").unwrap_or_default();
+        ev.prevent_default();
+        state.go(&ShareLink::decode(href.trim_start_matches('/')).0.answers);
     };
 
     view! {
@@ -376,168 +385,172 @@ pub fn CodeCheck(
             >
                 {tr(ui::CODE_CHECK_OPEN)}
             </button>
+            // Kept when closed, with what was pasted.
             <div id="code-check-panel" class="pc-code-check__panel" hidden=move || !open.get()>
-                {move || opened.get().then(|| view! {
-                    <label class="pc-code-check__label" for="code-check-input">{tr(ui::CODE_CHECK_LABEL)}</label>
-                    <p class="pc-code-check__hint" id="code-check-hint">{tr(ui::CODE_CHECK_HINT)}</p>
-                    <textarea
-                        id="code-check-input"
-                        class="pc-code-check__input"
-                        node_ref=input
-                        aria-describedby="code-check-hint"
-                        rows="12"
-                        wrap="off"
-                        spellcheck="false"
-                        autocomplete="off"
-                        autocapitalize="off"
-                        translate="no"
-                        on:input=move |_| if matches!(status.get_untracked(), Status::Done(_)) { stale.set(true) }
-                    ></textarea>
-                    <div class="pc-actions">
-                        <button type="button" class="pc-button pc-button--primary" data-testid="code-check-run" on:click=run>
-                            {tr(ui::CODE_CHECK_RUN)}
-                        </button>
-                    </div>
-                    <p class="pc-code-check__status" class:pc-notice=trouble role="status" data-testid="code-check-status">
-                        {status_text}
-                    </p>
-                    {move || stale.get().then(|| view! { <p class="pc-note">{tr(ui::CODE_CHECK_CHANGED)}</p> })}
-                    {results}
-                })}
+                <label class="pc-code-check__label" for="code-check-input">{tr(ui::CODE_CHECK_LABEL)}</label>
+                <p class="pc-code-check__hint" id="code-check-hint">{tr(ui::CODE_CHECK_HINT)}</p>
+                <textarea
+                    id="code-check-input"
+                    class="pc-code-check__input"
+                    node_ref=input
+                    aria-describedby="code-check-hint"
+                    rows="12"
+                    wrap="off"
+                    spellcheck="false"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    translate="no"
+                    on:input=move |_| if matches!(status.get_untracked(), Status::Done(_)) { stale.set(true) }
+                ></textarea>
+                <div class="pc-actions">
+                    <button type="button" class="pc-button pc-button--primary" data-testid="code-check-run" on:click=run>
+                        {tr(ui::CODE_CHECK_RUN)}
+                    </button>
+                </div>
+                <p class="pc-code-check__status" class:pc-notice=trouble role="status" data-testid="code-check-status">
+                    {status_text}
+                </p>
+                <button type="button" class="pc-button" hidden=move || status.with(|s| *s != Status::LoadFailed) on:click=retry>
+                    {tr(ui::RETRY)}
+                </button>
+                <p class="pc-note" hidden=move || !stale.get()>{tr(ui::CODE_CHECK_CHANGED)}</p>
+                {texts_pending}
+                <div class="pc-code-check__report" inner_html=report on:click=on_report_click></div>
             </div>
         </section>
     }
 }
 
-/// A checked program: the count, the findings, the syntax errors, the sure answers.
-#[component]
-fn ReportView(
-    report: Report,
-    checklist: Vec<&'static str>,
-    select_lines: impl Fn(u32, u32) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let lang = LangContext::expect();
-    crate::ui::timing::mark(MARK_RESULT);
-    let n = report.findings.len();
-    let more = (n > MAX_LISTED)
-        .then(|| move || fill(lang.t(ui::CODE_CHECK_MORE), &[("shown", MAX_LISTED.to_string()), ("n", n.to_string())]));
-    let position =
-        move |line: u32, column: u32| fill(lang.t(ui::CODE_CHECK_POSITION), &[("line", line.to_string()), ("column", column.to_string())]);
-    let texts_pending = move || (n > 0 && !lang.pack_ready()).then(|| view! { <PackPending/> });
-
-    let findings = report
-        .findings
-        .into_iter()
-        .take(MAX_LISTED)
-        .map(|f| {
-            let (line, column, end_line) = (f.line, f.column, f.end_line);
-            let in_checklist = f.pitfall.filter(|id| checklist.contains(id)).map(|id| {
-                view! { " " <a class="pc-badge pc-badge--found" href=format!("#pitfall-{id}")>{tr(ui::CODE_CHECK_IN_CHECKLIST)}</a> }
-            });
-            let pitfall = f.explained_by();
-            let title = match pitfall {
-                Some(p) => view! { <RichText text=p.title/> }.into_any(),
-                None => view! { <code>{f.check.clone()}</code> }.into_any(),
-            };
-            let explained = pitfall.map(|p| {
-                view! {
-                    <dl class="pc-finding__why">
-                        <dt>{tr(ui::SYMPTOM)}</dt>
-                        <dd><RichText text=p.symptom/></dd>
-                        <dt>{tr(ui::FIX)}</dt>
-                        <dd><RichText text=p.fix/></dd>
-                    </dl>
-                }
-            });
-            view! {
-                <li class="pc-finding" data-pitfall=f.pitfall data-check=f.check.clone()>
-                    <button type="button" class="pc-link-button pc-finding__go" on:click=move |_| select_lines(line, end_line)>
-                        <span class="pc-finding__where">{move || position(line, column)}</span>
-                        ": "
-                        <span class="pc-finding__title">{title}</span>
-                    </button>
-                    {in_checklist}
-                    <pre class="pc-finding__code" translate="no"><code>{f.excerpt}</code></pre>
-                    {explained}
-                </li>
-            }
-        })
-        .collect_view();
-
-    let errors = (!report.syntax_errors.is_empty()).then(|| {
-        let items = report
-            .syntax_errors
-            .into_iter()
-            .map(|e| {
-                let (line, column) = (e.line, e.column);
-                let python2 = e.python2.then(|| view! { " " <span>{tr(ui::CODE_CHECK_PYTHON2)}</span> });
-                view! {
-                    <li>
-                        <button type="button" class="pc-link-button" on:click=move |_| select_lines(line, line)>
-                            {move || position(line, column)}
-                        </button>
-                        ": " <span lang="en" translate="no">{e.message}</span>
-                        {python2}
-                    </li>
-                }
-            })
-            .collect_view();
-        view! {
-            <h3 class="pc-code-check__subtitle">{tr(ui::CODE_CHECK_SYNTAX_TITLE)}</h3>
-            <p>{tr(ui::CODE_CHECK_SYNTAX_NOTE)}</p>
-            <ul class="pc-code-check__errors" data-testid="code-check-syntax">{items}</ul>
-        }
-    });
-
-    let suggestions = (!report.suggested.is_empty()).then(|| view! { <Suggestions suggested=report.suggested/> });
-
-    view! {
-        {texts_pending}
-        {(n > 0).then(|| view! { <ol class="pc-findings" aria-label=move || lang.t(ui::CODE_CHECK_FINDINGS)>{findings}</ol> })}
-        {more.map(|m| view! { <p class="pc-note">{m}</p> })}
-        {errors}
-        {suggestions}
-    }
+/// What the report's markup depends on besides the report.
+pub struct ReportPage<'a> {
+    pub lang: crate::content::Lang,
+    /// The pitfall ids of the result's checklist.
+    pub checklist: &'a [&'static str],
+    /// The query of the "start the wizard" link, if the sure answers change anything.
+    pub link: Option<&'a str>,
+    /// The sure answers that link carries.
+    pub carried: &'a [(QuestionId, u8)],
 }
 
-/// The sure answers, and the link that starts the wizard with them.
-#[component]
-fn Suggestions(suggested: Vec<(QuestionId, u8)>) -> impl IntoView {
-    let lang = LangContext::expect();
-    let state = use_context::<WizardState>();
-    let base = state.map(|s| s.answers()).unwrap_or_default();
-    let Some((answers, carried)) = suggested_answers(&base, &suggested) else {
-        return view! { <p class="pc-note" data-testid="code-check-suggestions">{tr(ui::CODE_CHECK_SUGGEST_SAME)}</p> }.into_any();
+/// The markup of a checked program (see `ReportView`): every text from the code is escaped, and so is
+/// every content text (whose `backticks` become `<code>`).
+pub fn report_html(report: &Report, page: &ReportPage) -> String {
+    let lang = page.lang;
+    let t = |text: crate::content::Text| text.get(lang);
+    let position = |line: u32, column: u32| {
+        fill(t(ui::CODE_CHECK_POSITION), &[("line", line.to_string()), ("column", column.to_string())])
     };
-    let query = match state {
-        Some(s) => s.query_for(&answers),
-        None => ShareLink { answers, lang: None }.encode(),
-    };
-    let items = carried
-        .into_iter()
-        .map(|(q, o)| {
-            let question = q.get();
-            view! { <li>{move || lang.t(question.short)} ": " {move || lang.t(question.options[o as usize].label)}</li> }
-        })
-        .collect_view();
-    let follow = move |ev: web_sys::MouseEvent| {
-        // A plain click stays in the app; a click that asks for a new tab or window is the browser's.
-        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
-            return;
+    let mut out = String::new();
+    if !report.findings.is_empty() {
+        out.push_str(&format!("<ol class=\"pc-findings\" aria-label=\"{}\">", escape(t(ui::CODE_CHECK_FINDINGS))));
+        for f in report.findings.iter().take(MAX_LISTED) {
+            let pitfall = f.explained_by();
+            out.push_str(&format!(
+                "<li class=\"pc-finding\" data-pitfall=\"{}\" data-check=\"{}\"><button type=\"button\" class=\"pc-link-button pc-finding__go\" data-lines=\"{} {}\"><span class=\"pc-finding__where\">{}</span>: <span class=\"pc-finding__title\">{}</span></button>",
+                escape(f.pitfall.unwrap_or("")),
+                escape(&f.check),
+                f.line,
+                f.end_line,
+                escape(&position(f.line, f.column)),
+                pitfall.map_or_else(|| format!("<code>{}</code>", escape(&f.check)), |p| rich(t(p.title))),
+            ));
+            if let Some(id) = f.pitfall.filter(|id| page.checklist.contains(id)) {
+                out.push_str(&format!(
+                    " <a class=\"pc-badge pc-badge--found\" href=\"#pitfall-{}\">{}</a>",
+                    escape(id),
+                    escape(t(ui::CODE_CHECK_IN_CHECKLIST))
+                ));
+            }
+            out.push_str(&format!("<pre class=\"pc-finding__code\" translate=\"no\"><code>{}</code></pre>", escape(&f.excerpt)));
+            if let Some(p) = pitfall {
+                out.push_str(&format!(
+                    "<dl class=\"pc-finding__why\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>",
+                    escape(t(ui::SYMPTOM)),
+                    rich(t(p.symptom)),
+                    escape(t(ui::FIX)),
+                    rich(t(p.fix))
+                ));
+            }
+            out.push_str("</li>");
         }
-        if let Some(s) = state {
-            ev.prevent_default();
-            s.go(&answers);
+        out.push_str("</ol>");
+        if report.findings.len() > MAX_LISTED {
+            let more = fill(
+                t(ui::CODE_CHECK_MORE),
+                &[("shown", MAX_LISTED.to_string()), ("n", report.findings.len().to_string())],
+            );
+            out.push_str(&format!("<p class=\"pc-note\">{}</p>", escape(&more)));
         }
-    };
-    view! {
-        <div class="pc-code-check__suggest" data-testid="code-check-suggestions">
-            <h3 class="pc-code-check__subtitle">{tr(ui::CODE_CHECK_SUGGEST_TITLE)}</h3>
-            <ul>{items}</ul>
-            <a class="pc-button" href=format!("/?{query}") on:click=follow>{tr(ui::CODE_CHECK_SUGGEST_LINK)}</a>
-        </div>
     }
-    .into_any()
+    if !report.syntax_errors.is_empty() {
+        out.push_str(&format!(
+            "<h3 class=\"pc-code-check__subtitle\">{}</h3><p>{}</p><ul class=\"pc-code-check__errors\" data-testid=\"code-check-syntax\">",
+            escape(t(ui::CODE_CHECK_SYNTAX_TITLE)),
+            escape(t(ui::CODE_CHECK_SYNTAX_NOTE))
+        ));
+        for e in &report.syntax_errors {
+            out.push_str(&format!(
+                "<li><button type=\"button\" class=\"pc-link-button\" data-lines=\"{} {}\">{}</button>: <span lang=\"en\" translate=\"no\">{}</span>",
+                e.line,
+                e.line,
+                escape(&position(e.line, e.column)),
+                escape(&e.message)
+            ));
+            if e.python2 {
+                out.push_str(&format!(" <span>{}</span>", escape(t(ui::CODE_CHECK_PYTHON2))));
+            }
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+    }
+    if !report.suggested.is_empty() {
+        out.push_str("<div class=\"pc-code-check__suggest\" data-testid=\"code-check-suggestions\">");
+        match page.link {
+            Some(query) => {
+                out.push_str(&format!("<h3 class=\"pc-code-check__subtitle\">{}</h3><ul>", escape(t(ui::CODE_CHECK_SUGGEST_TITLE))));
+                for &(q, o) in page.carried {
+                    let question = q.get();
+                    out.push_str(&format!(
+                        "<li>{}: {}</li>",
+                        escape(t(question.short)),
+                        escape(t(question.options[o as usize].label))
+                    ));
+                }
+                out.push_str(&format!(
+                    "</ul><a class=\"pc-button\" href=\"/?{}\" data-wizard>{}</a>",
+                    escape(query),
+                    escape(t(ui::CODE_CHECK_SUGGEST_LINK))
+                ));
+            }
+            None => out.push_str(&format!("<p class=\"pc-note\">{}</p>", escape(t(ui::CODE_CHECK_SUGGEST_SAME)))),
+        }
+        out.push_str("</div>");
+    }
+    out
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A content text as `RichText` shows it: `backticked` spans as inline code, everything escaped.
+fn rich(text: &str) -> String {
+    text.split('`')
+        .enumerate()
+        .map(|(i, piece)| if i % 2 == 1 { format!("<code>{}</code>", escape(piece)) } else { escape(piece) })
+        .collect()
 }
 
 /// The message for a refused text.
@@ -617,8 +630,9 @@ impl WorkerHandle {
 type Slot = StoredValue<Option<WorkerHandle>, LocalStorage>;
 
 /// Starts the worker unless it runs. Its messages: `ready`, then one answer per text; `failed …` from
-/// the loader when trunk's files did not load.
-fn ensure_worker(slot: Slot, status: RwSignal<Status>) {
+/// the loader when trunk's files did not load. Each answer goes to `status`, and its pitfalls to the
+/// checklist's `found`.
+fn ensure_worker(slot: Slot, status: RwSignal<Status>, found: Option<CodeFindings>) {
     if slot.with_value(Option::is_some) {
         return;
     }
@@ -648,7 +662,14 @@ fn ensure_worker(slot: Slot, status: RwSignal<Status>) {
                 })
             });
             if newer == Some(false) {
-                status.set(Status::Done(Outcome::parse(&data)));
+                let outcome = Outcome::parse(&data);
+                if let Some(found) = found {
+                    found.publish(match &outcome {
+                        Outcome::Checked(report) => Some(report),
+                        Outcome::Refused(_) => None,
+                    });
+                }
+                status.set(Status::Done(outcome));
             }
         }
     });
