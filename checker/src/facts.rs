@@ -204,6 +204,11 @@ impl Facts {
             })
             .collect();
         for def in &defs {
+            // A function that keeps its pool in a global, or whose decorator may cache what it returns
+            // (`functools.cache`), hands out one shared pool, not a new one each call.
+            if !def.decorator_list.is_empty() || declares_global(&def.body) {
+                continue;
+            }
             let kind =
                 def.returns.as_deref().and_then(|r| self.qualify(r)).and_then(|q| pool_kind_of_type(&q)).or_else(
                     || {
@@ -375,6 +380,24 @@ fn returned_calls<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a ast::ExprCall)) {
     }
     let mut v = Returns { f };
     v.visit_body(body);
+}
+
+/// Whether a function body has a `global` statement (nested functions excluded).
+fn declares_global(body: &[Stmt]) -> bool {
+    struct Globals(bool);
+    impl<'a> Visitor<'a> for Globals {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::Global(_) => self.0 = true,
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                _ => visitor::walk_stmt(self, stmt),
+            }
+        }
+        fn visit_expr(&mut self, _: &'a Expr) {}
+    }
+    let mut v = Globals(false);
+    v.visit_body(body);
+    v.0
 }
 
 /// Whether a function body contains `yield` (nested functions excluded).
