@@ -17,3 +17,6 @@ cargo run --locked --release --quiet --bin engine_bench > target/bench/engine.js
 
 say "browser measurements"
 node scripts/bench/run.mjs
+
+say "code checker: worker size, time to first result, a 1,000-line check"
+node scripts/bench/checker.mjs

@@ -10,6 +10,7 @@ source scripts/setup.sh
 
 say "host tests: cargo test"
 cargo test --locked
+cargo test --locked -p pyconc-checker -p pyconc-checker-worker
 
 say "browser component tests: wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test browser
@@ -25,6 +26,8 @@ source scripts/setup-python.sh
 templates_dir=$(mktemp -d)
 trap 'rm -rf "$templates_dir"' EXIT
 cargo run --locked --quiet --bin templates -- "$templates_dir"
+# The code checker must find nothing in the code the app itself recommends.
+cargo run --locked --release -p pyconc-checker --bin check-files -- "$templates_dir"
 python3 tests/templates/run.py "$templates_dir" "$PYCONC_VENV"
 
 say "content facts, demonstrated on this machine's CPython"
