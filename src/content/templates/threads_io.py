@@ -241,7 +241,7 @@ def inject_fault(item: object) -> None:
 
 
 {{#if io = files}}
-def process(path: Path) -> int:
+def work(path: Path) -> int:
     """Runs in a worker thread: hash one file, return its size."""
     inject_fault(path)
     with path.open("rb") as f:
@@ -309,7 +309,7 @@ class Connections:
 CONNECTIONS = Connections()
 
 
-def process(item: int) -> int:
+def work(item: int) -> int:
     """Runs in a worker thread: one query on this thread's connection.
 
     Replace it with yours; this one needs no table, so it runs on any database.
@@ -329,7 +329,7 @@ def item_ids() -> Iterator[int]:
 {{/if}}
     yield from range(COUNT)
 {{#elif io = other}}
-def process(item: int) -> int:
+def work(item: int) -> int:
     """Runs in a worker thread: run the command for one item, return its output size."""
     inject_fault(item)
     # No shell: the arguments go to the program as they are. capture_output
@@ -362,7 +362,7 @@ def opener() -> urllib.request.OpenerDirector:
     return _local.opener
 
 
-def process(item: int) -> int:
+def work(item: int) -> int:
     """Runs in a worker thread: GET one item and return the size of its body."""
     inject_fault(item)
     url = f"{BASE_URL}/items/{item}"
@@ -386,6 +386,20 @@ def item_ids() -> Iterator[int]:
 {{/if}}
 
 
+class ItemFailed(Exception):
+    """An expected failure of one item (one of ITEM_ERRORS), with the item named."""
+
+
+def process(item: Item) -> int:
+    """Runs in a worker thread: work() on one item, its expected errors named."""
+    try:
+        return work(item)
+    except ITEM_ERRORS as exc:
+        # The item goes into the message: a bare error rarely says which one
+        # failed (an HTTPError shows only its status). A bug is not caught.
+        raise ItemFailed(f"item {item}: {exc!r}") from exc
+
+
 {{#if input = stream}}
 {{#if py >= 3.14}}
 {{#if fail = all}}
@@ -395,7 +409,7 @@ def attempt(item: Item) -> BaseException | None:
     # error is returned as a value instead of raised.
     try:
         process(item)
-    except ITEM_ERRORS as exc:
+    except ItemFailed as exc:
         return exc
     return None
 
@@ -483,7 +497,7 @@ def run(pool: ThreadPoolExecutor, stats: Stats, items: Iterable[Item]) -> None:
 {{/if}}
             try:
                 future.result()
-            except ITEM_ERRORS as exc:
+            except ItemFailed as exc:
                 # Collect-all: note the error and carry on.
                 stats.errors.append(exc)
             else:
@@ -507,7 +521,7 @@ def collect(done: Iterable[Future[int]], stats: Stats) -> None:
 {{#else}}
         try:
             future.result()
-        except ITEM_ERRORS as exc:
+        except ItemFailed as exc:
             # Collect-all: note the error and carry on.
             stats.errors.append(exc)
         else:
@@ -560,7 +574,7 @@ def process_all(items: Iterable[Item]) -> int:
             stats.errors.append(exc)
 {{/if}}
 {{#if fail = fast}}
-        except ITEM_ERRORS as exc:
+        except ItemFailed as exc:
             # Fail-fast: calls not yet started were cancelled; stop here.
             stats.errors.append(exc)
 {{/if}}
