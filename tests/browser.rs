@@ -6,7 +6,7 @@ use pyconc::content::{Lang, PITFALLS, QuestionId};
 use pyconc::engine::Progress;
 use pyconc::ui::checklist::Checklist;
 use pyconc::ui::i18n::LangContext;
-use pyconc::ui::question::QuestionStep;
+use pyconc::ui::question::{QuestionStep, StepPlace};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -53,18 +53,17 @@ async fn a_question_step_is_a_radio_group_answered_by_number_key_and_enter() {
     let question = QuestionId::find("work").unwrap();
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         provide_context(LangContext::new(Lang::En, false));
-        let selected = RwSignal::new(None);
+        let picked = RwSignal::new(None);
         let on_continue = Callback::new(move |o: u8| *seen.lock().unwrap() = Some(o));
+        let place = StepPlace { progress: Progress { step: 1, total: 12 }, editing: false, can_go_back: false };
         view! {
             <QuestionStep
-                question
-                selected
-                on_pick=Callback::new(move |o| selected.set(Some(o)))
-                progress=Progress { step: 1, total: 12 }
-                editing=false
+                question=Memo::new(move |_| question)
+                selected=Memo::new(move |_| picked.get())
+                on_pick=Callback::new(move |o| picked.set(Some(o)))
+                place=Memo::new(move |_| place)
                 on_continue
                 on_back=Callback::new(|_| {})
-                can_go_back=false
             />
         }
     });

@@ -1,7 +1,7 @@
 //! One question step: the question as a real radio group, its help, and keyboard shortcuts (number
 //! keys pick an option, arrows move, Enter goes on). The step stays on screen from one question to the
-//! next and changes in place: its texts, its options (kept by position, added or removed at the end)
-//! and its state, so a step costs a few text changes rather than a new form. The first question also
+//! next and changes in place: its texts, its options (kept by position while their number stays) and
+//! its state, so a step costs a few text changes rather than a new form. The first question also
 //! exists as a static form in index.html, with the same markup, usable before the app arrives
 //! (`StaticStep`).
 
@@ -13,30 +13,32 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Where a question step stands: for "Step X of about Y", the Back button and the editing note.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StepPlace {
+    /// Step X of about Y.
+    pub progress: Progress,
+    /// Whether this step edits an earlier answer.
+    pub editing: bool,
+    /// Whether there is a step to go back to.
+    pub can_go_back: bool,
+}
+
 /// A question with its options.
 #[component]
 pub fn QuestionStep(
     /// The question shown; when it changes, the step changes in place.
-    #[prop(into)]
-    question: Signal<QuestionId>,
+    question: Memo<QuestionId>,
     /// The option picked so far (preselected when the user comes back).
-    #[prop(into)]
-    selected: Signal<Option<u8>>,
+    selected: Memo<Option<u8>>,
     /// Called with an option when the user picks it.
     on_pick: Callback<u8>,
-    /// Where the user stands, for "Step X of about Y".
-    #[prop(into)]
-    progress: Signal<Progress>,
-    /// Whether this step edits an earlier answer.
-    #[prop(into)]
-    editing: Signal<bool>,
+    /// Where the user stands.
+    place: Memo<StepPlace>,
     /// Called with the picked option when the user goes on.
     on_continue: Callback<u8>,
     /// Called when the user goes back (or cancels an edit).
     on_back: Callback<()>,
-    /// Whether there is a step to go back to.
-    #[prop(into)]
-    can_go_back: Signal<bool>,
     /// Where the focus was on the static first question this step replaces (see `StaticStep`).
     #[prop(optional_no_strip)]
     focus_on: Option<String>,
@@ -106,12 +108,15 @@ pub fn QuestionStep(
     });
     on_cleanup(move || keys.remove());
 
+    let progress = move || place.get().progress;
+    let editing = move || place.get().editing;
     let step_text = move || {
-        let p = progress.get();
+        let p = progress();
         fill(lang.t(ui::STEP_OF), &[("step", p.step.to_string()), ("total", p.total.to_string())])
     };
     let count = Memo::new(move |_| q().options.len());
-    // One row per position: a row stays when the question changes and shows the new question's option.
+    // One row per position: the rows stay when the question changes and show the new question's options
+    // (all are made again only when the number of options changes).
     let option_row = move |i: usize| {
         let index = i as u8;
         let option = move || q().options.get(i);
@@ -151,11 +156,11 @@ pub fn QuestionStep(
             <p class="pc-step" data-testid="step">{step_text}</p>
             <progress
                 class="pc-progress"
-                max=move || progress.get().total
-                value=move || progress.get().step
+                max=move || progress().total
+                value=move || progress().step
                 aria-hidden="true"
             ></progress>
-            {move || editing.get().then(|| view! { <p class="pc-editing">{tr(ui::EDITING)}</p> })}
+            {move || editing().then(|| view! { <p class="pc-editing">{tr(ui::EDITING)}</p> })}
             <h1 id="question-title" tabindex="-1" node_ref=heading>{move || lang.t(q().title)}</h1>
             <details class="pc-help" open=help_open node_ref=help>
                 <summary>{tr(ui::WHY_IT_MATTERS)}</summary>
@@ -163,7 +168,7 @@ pub fn QuestionStep(
             </details>
             <fieldset class="pc-options">
                 <legend class="pc-sr-only">{move || lang.t(q().title)}</legend>
-                <For each=move || 0..count.get() key=|i| *i children=option_row/>
+                {move || (0..count.get()).map(option_row).collect_view()}
             </fieldset>
             {find_out}
             <p class="pc-keys">{tr(ui::KEYS_HINT)}</p>
@@ -172,9 +177,9 @@ pub fn QuestionStep(
                     type="button"
                     class="pc-button pc-button--quiet"
                     on:click=move |_| on_back.run(())
-                    disabled=move || !can_go_back.get() && !editing.get()
+                    disabled=move || !place.get().can_go_back && !editing()
                 >
-                    {move || if editing.get() { lang.t(ui::CANCEL) } else { lang.t(ui::BACK) }}
+                    {move || if editing() { lang.t(ui::CANCEL) } else { lang.t(ui::BACK) }}
                 </button>
                 <button type="submit" class="pc-button pc-button--primary" disabled=move || selected.get().is_none()>
                     {tr(ui::CONTINUE)}

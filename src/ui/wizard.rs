@@ -7,7 +7,7 @@ use crate::ui::address::after_next_paint;
 use crate::ui::i18n::{LangContext, fill};
 use crate::ui::link_notice::LinkNotice;
 use crate::ui::packs::PackPending;
-use crate::ui::question::{QuestionStep, StaticStep};
+use crate::ui::question::{QuestionStep, StaticStep, StepPlace};
 use crate::ui::result::ResultPage;
 use crate::ui::summary::AnswerSummary;
 use crate::ui::url_state::WizardState;
@@ -53,9 +53,13 @@ pub fn Wizard() -> impl IntoView {
     let handed_over = StoredValue::new(handed_over);
     // The question step's state, each a memo of its own so that a step changes only what differs.
     let question = Memo::new(move |_| current.get().unwrap_or(QuestionId(0)));
-    let progress = Memo::new(move |_| answers.with(|a| progress_for(question.get(), a)));
-    let editing = Memo::new(move |_| state.editing.with(Option::is_some));
-    let can_go_back = Memo::new(move |_| answers.with(|a| !a.path().is_empty()));
+    let place = Memo::new(move |_| {
+        answers.with(|a| StepPlace {
+            progress: progress_for(question.get(), a),
+            editing: state.editing.with(Option::is_some),
+            can_go_back: !a.path().is_empty(),
+        })
+    });
     let selected = Memo::new(move |_| {
         let q = question.get();
         picks.with(|p| p.get(q)).or_else(|| answers.with(|a| a.get(q))).or_else(|| state.remembered.with(|r| r.get(q)))
@@ -138,11 +142,9 @@ pub fn Wizard() -> impl IntoView {
                     question
                     selected
                     on_pick
-                    progress
-                    editing
+                    place
                     on_continue
                     on_back
-                    can_go_back
                     focus_on
                     help_open
                 />
