@@ -402,8 +402,9 @@ pub fn CodeCheck(
                     translate="no"
                     on:input=move |_| if matches!(status.get_untracked(), Status::Done(_)) { stale.set(true) }
                 ></textarea>
+                // Not a primary button: on the landing, Start stays the one primary action.
                 <div class="pc-actions">
-                    <button type="button" class="pc-button pc-button--primary" data-testid="code-check-run" on:click=run>
+                    <button type="button" class="pc-button" data-testid="code-check-run" on:click=run>
                         {tr(ui::CODE_CHECK_RUN)}
                     </button>
                 </div>
