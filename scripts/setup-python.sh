@@ -43,6 +43,15 @@ mkdir -p "$PYCONC_VENVS"
 machine=$(python3 -c 'import sys; print(*sys.version_info[:2], sep=".")')
 export PYCONC_VENV=""
 newest=""
+# The missing environments are made in parallel (pip mostly waits on downloads and the disk).
+make_venv() {
+  local python="$1" venv="$2"
+  rm -rf "$venv"
+  "$python" -m venv "$venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/tests/templates/requirements.txt"
+  touch "$venv/.complete"
+}
+pids=()
 for v in 3.8 3.9 3.10 3.11 3.12 3.13; do
   venv="$PYCONC_VENVS/venv-$hash-py$v"
   if [ ! -x "$venv/bin/python" ] || [ ! -f "$venv/.complete" ]; then
@@ -52,11 +61,16 @@ for v in 3.8 3.9 3.10 3.11 3.12 3.13; do
       continue
     fi
     say "creating the template test environment for CPython $v in $venv (pip, a few minutes)"
-    rm -rf "$venv"
-    "$python" -m venv "$venv"
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/tests/templates/requirements.txt"
-    touch "$venv/.complete"
+    make_venv "$python" "$venv" &
+    pids+=("$!")
   fi
+done
+for pid in "${pids[@]}"; do
+  wait "$pid" || { say "creating a template test environment failed (see pip's output above)"; exit 1; }
+done
+for v in 3.8 3.9 3.10 3.11 3.12 3.13; do
+  venv="$PYCONC_VENVS/venv-$hash-py$v"
+  [ -f "$venv/.complete" ] || continue
   newest="$venv"
   [ "$v" = "$machine" ] && PYCONC_VENV="$venv"
 done
