@@ -110,6 +110,7 @@ pub fn Checklist(
                         </label>
                         <span class=format!("pc-badge pc-badge--{}", p.severity.as_str())>{tr(severity)}</span>
                     </div>
+                    <crate::ui::code_check::FoundInCode pitfall=id/>
                     <details class="pc-check__details">
                         <summary>{tr(ui::DETAILS)}</summary>
                         <dl>

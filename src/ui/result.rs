@@ -8,6 +8,7 @@ use crate::engine::{Recommendation, what_would_change};
 use crate::ui::alternatives::Alternatives;
 use crate::ui::checklist::Checklist;
 use crate::ui::code_block::CodeBlock;
+use crate::ui::code_check::{CodeCheck, CodeFindings};
 use crate::ui::i18n::{LangContext, fill, tr};
 use crate::ui::rich_text::RichText;
 use crate::ui::share::ShareBar;
@@ -27,6 +28,8 @@ pub fn ResultPage(
     let rec = Recommendation::for_answers(&answers);
     let model = rec.model.get();
     let heading = NodeRef::<html::H1>::new();
+    // Findings of "Check your code", read by the checklist beside it.
+    CodeFindings::provide();
 
     // Focus moves to the headline, as it does to each question.
     Effect::new(move |_| {
@@ -208,6 +211,7 @@ pub fn ResultPage(
                 <CodeBlock code label/>
             </section>
             <Checklist pitfalls=rec.pitfalls.clone() result_key/>
+            <CodeCheck checklist=rec.pitfalls.iter().map(|p| p.id).collect()/>
             <section class="pc-section pc-model-card" aria-labelledby="model-card-title">
                 <h2 id="model-card-title">{move || fill(lang.t(ui::ABOUT_MODEL), &[("model", lang.t(model.name).to_string())])}</h2>
                 <div class="pc-columns">
