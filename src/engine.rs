@@ -15,5 +15,5 @@ pub mod what_if;
 
 pub use answers::{Answers, Progress, Step};
 pub use recommendation::{Alternative, CloseCall, Criterion, Recommendation, TrailEntry};
-pub use what_if::{Change, what_would_change};
 pub use share_link::{Notice, ShareLink};
+pub use what_if::{Change, what_would_change};

@@ -2,9 +2,9 @@
 //! wizard with, and the text-area range a finding selects. The worker itself is tested in
 //! checker/worker/tests.
 
+use pyconc::content::Lang;
 use pyconc::content::QuestionId;
 use pyconc::engine::Answers;
-use pyconc::content::Lang;
 use pyconc::ui::code_check::{Outcome, Refusal, ReportPage, escape, line_range_utf16, report_html, suggested_answers};
 
 fn q(id: &str) -> QuestionId {
@@ -41,7 +41,8 @@ fn a_report_is_read_record_by_record() {
 
 #[test]
 fn refusals_are_read_with_their_position_or_size() {
-    let check = |text: &str, expected: Refusal| assert_eq!(Outcome::parse(text), Outcome::Refused(expected), "{text:?}");
+    let check =
+        |text: &str, expected: Refusal| assert_eq!(Outcome::parse(text), Outcome::Refused(expected), "{text:?}");
     check("X\tempty\t\n", Refusal::Empty);
     check("X\ttoo-large\t1000001\n", Refusal::TooLarge { bytes: 1_000_001 });
     check("X\ttoo-deep\t1:205\n", Refusal::TooDeep { line: 1, column: 205 });
@@ -51,14 +52,23 @@ fn refusals_are_read_with_their_position_or_size() {
 #[test]
 fn suggested_answers_start_from_the_pages_answers() {
     // On the landing: only what the wizard asks with nothing else answered goes into the link.
-    let (answers, carried) = suggested_answers(&Answers::new(), &[answer("where", "aweb"), answer("libs", "some")]).unwrap();
+    let (answers, carried) =
+        suggested_answers(&Answers::new(), &[answer("where", "aweb"), answer("libs", "some")]).unwrap();
     assert_eq!(carried, vec![answer("where", "aweb")]);
     assert_eq!(answers.get(q("where")), Some(answer("where", "aweb").1));
     assert_eq!(answers.get(q("libs")), None);
 
     // On a result for I/O work in a script: both change the answers.
     let mut base = Answers::new();
-    for (id, option) in [("work", "io"), ("scale", "one"), ("where", "script"), ("py", "3.12"), ("io", "http"), ("conc", "hundreds"), ("libs", "all")] {
+    for (id, option) in [
+        ("work", "io"),
+        ("scale", "one"),
+        ("where", "script"),
+        ("py", "3.12"),
+        ("io", "http"),
+        ("conc", "hundreds"),
+        ("libs", "all"),
+    ] {
         let (question, o) = answer(id, option);
         base.answer(question, o);
     }
@@ -93,7 +103,12 @@ fn the_report_markup_escapes_the_pasted_code_and_links_the_checklist() {
                 S\twhere\taweb\n";
     let Outcome::Checked(report) = Outcome::parse(text) else { panic!("a report") };
     let carried = [answer("where", "aweb")];
-    let page = ReportPage { lang: Lang::En, checklist: &["blocking-call-in-coroutine"], link: Some("v=2&where=aweb"), carried: &carried };
+    let page = ReportPage {
+        lang: Lang::En,
+        checklist: &["blocking-call-in-coroutine"],
+        link: Some("v=2&where=aweb"),
+        carried: &carried,
+    };
     let html = report_html(&report, &page);
     assert!(!html.contains("<script>"), "{html}");
     assert!(html.contains("time.sleep(&quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;)"), "{html}");
@@ -102,7 +117,10 @@ fn the_report_markup_escapes_the_pasted_code_and_links_the_checklist() {
     assert!(html.contains("data-lines=\"4 4\""), "{html}");
     assert!(html.contains("href=\"#pitfall-blocking-call-in-coroutine\""), "{html}");
     assert!(html.contains("<code>time.sleep()</code>"), "the pitfall's backticks become code: {html}");
-    assert!(html.contains("href=\"/?v=2&amp;where=aweb\" data-wizard>Start the wizard with these answers</a>"), "{html}");
+    assert!(
+        html.contains("href=\"/?v=2&amp;where=aweb\" data-wizard>Start the wizard with these answers</a>"),
+        "{html}"
+    );
 
     // Outside the checklist, in Chinese, and with answers that change nothing.
     let page = ReportPage { lang: Lang::Zh, checklist: &[], link: None, carried: &[] };

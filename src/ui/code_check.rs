@@ -109,9 +109,8 @@ impl Outcome {
             match fields.as_slice() {
                 ["X", kind, rest @ ..] => {
                     let at = rest.first().copied().unwrap_or("");
-                    let (line, column) = at.split_once(':').map_or((1, 1), |(l, c)| {
-                        (l.parse().unwrap_or(1), c.parse().unwrap_or(1))
-                    });
+                    let (line, column) =
+                        at.split_once(':').map_or((1, 1), |(l, c)| (l.parse().unwrap_or(1), c.parse().unwrap_or(1)));
                     let refusal = match *kind {
                         "too-large" => Refusal::TooLarge { bytes: at.parse().unwrap_or(0) },
                         "too-deep" => Refusal::TooDeep { line, column },
@@ -158,7 +157,8 @@ pub fn suggested_answers(base: &Answers, suggested: &[(QuestionId, u8)]) -> Opti
         answers.answer_raw(q, o);
     }
     answers.prune();
-    let carried: Vec<(QuestionId, u8)> = suggested.iter().copied().filter(|&(q, o)| answers.get(q) == Some(o)).collect();
+    let carried: Vec<(QuestionId, u8)> =
+        suggested.iter().copied().filter(|&(q, o)| answers.get(q) == Some(o)).collect();
     (answers != *base && !carried.is_empty()).then_some((answers, carried))
 }
 
@@ -326,9 +326,8 @@ pub fn CodeCheck(
             Status::Done(Outcome::Checked(report)) => count_text(lang, report.findings.len()),
         })
     };
-    let trouble = move || {
-        status.with(|s| matches!(s, Status::LoadFailed | Status::Crashed | Status::Done(Outcome::Refused(_))))
-    };
+    let trouble =
+        move || status.with(|s| matches!(s, Status::LoadFailed | Status::Crashed | Status::Done(Outcome::Refused(_))));
     let report = move || {
         // Written anew when the language changes or a language pack arrives.
         lang.packs.arrived.track();
@@ -339,7 +338,8 @@ pub fn CodeCheck(
             let base = state.map(|s| s.answers()).unwrap_or_default();
             let suggestion = suggested_answers(&base, &report.suggested);
             let explicit = lang.explicit.get_untracked().then_some(lang_now);
-            let query = suggestion.as_ref().map(|(answers, _)| ShareLink { answers: *answers, lang: explicit }.encode());
+            let query =
+                suggestion.as_ref().map(|(answers, _)| ShareLink { answers: *answers, lang: explicit }.encode());
             let carried = suggestion.map(|(_, carried)| carried).unwrap_or_default();
             let page = ReportPage { lang: lang_now, checklist: &checklist, link: query.as_deref(), carried: &carried };
             report_html(report, &page)
@@ -462,7 +462,10 @@ pub fn report_html(report: &Report, page: &ReportPage) -> String {
                     escape(t(ui::CODE_CHECK_IN_CHECKLIST))
                 ));
             }
-            out.push_str(&format!("<pre class=\"pc-finding__code\" translate=\"no\"><code>{}</code></pre>", escape(&f.excerpt)));
+            out.push_str(&format!(
+                "<pre class=\"pc-finding__code\" translate=\"no\"><code>{}</code></pre>",
+                escape(&f.excerpt)
+            ));
             if let Some(p) = pitfall {
                 out.push_str(&format!(
                     "<dl class=\"pc-finding__why\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>",
@@ -508,7 +511,10 @@ pub fn report_html(report: &Report, page: &ReportPage) -> String {
         out.push_str("<div class=\"pc-code-check__suggest\" data-testid=\"code-check-suggestions\">");
         match page.link {
             Some(query) => {
-                out.push_str(&format!("<h3 class=\"pc-code-check__subtitle\">{}</h3><ul>", escape(t(ui::CODE_CHECK_SUGGEST_TITLE))));
+                out.push_str(&format!(
+                    "<h3 class=\"pc-code-check__subtitle\">{}</h3><ul>",
+                    escape(t(ui::CODE_CHECK_SUGGEST_TITLE))
+                ));
                 for &(q, o) in page.carried {
                     let question = q.get();
                     out.push_str(&format!(
