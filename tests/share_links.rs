@@ -183,7 +183,10 @@ fn the_longest_link_stays_under_340_characters() {
     let longest = longest_query() + "&lang=zh".len();
     let origin = "https://python-concurrency.example.org/?";
     println!("longest query: {longest} characters; with a 40-character origin {}", longest + origin.len());
-    assert!(longest + origin.len() < 340, "schema 2 added four questions; links stay within one line of a chat message");
+    assert!(
+        longest + origin.len() < 340,
+        "schema 2 added four questions; links stay within one line of a chat message"
+    );
     // The search agrees with the links of the frozen corpus: none is longer.
     let corpus = std::fs::read_to_string(format!("{}/tests/links/v1.txt", env!("CARGO_MANIFEST_DIR"))).unwrap();
     for line in corpus.lines().filter(|l| !l.starts_with('#')) {
