@@ -30,7 +30,7 @@ for (const lang of ['en', 'zh'] as const) {
     await expect(close.locator('li').first()).toBeVisible();
     // Its template is one click away.
     await close.getByRole('button').click();
-    await expect(page.locator('.pc-note')).toBeVisible();
+    await expect(page.locator('.pc-note').filter({ has: page.locator('button.pc-link-button') })).toBeVisible();
 
     await expect(page.getByTestId('host-integration').getByRole('heading', { name: w.host })).toBeVisible();
     await expect(page.getByTestId('host-integration').locator('ol li')).not.toHaveCount(0);
