@@ -1,6 +1,6 @@
 """Runs every generated template against real local services on the Pythons it targets, and lints each.
 
-Usage: python3 tests/templates/run.py TEMPLATES_DIR VENV_DIR [--only SUBSTRING] [--jobs N]
+Usage: python3 tests/templates/run.py TEMPLATES_DIR VENV_DIR [--only SUBSTRING] [--sample N] [--jobs N]
 
 TEMPLATES_DIR holds the files and manifest.tsv written by `cargo run --bin templates`. VENV_DIR is one of
 the environments scripts/setup-python.sh makes, named venv-HASH-pyX.Y under one folder: its siblings of
@@ -310,8 +310,8 @@ def fault_jobs(rows: list[dict[str, str]], folder: Path, newest: str) -> list[Jo
             jobs.append(Job(row, newest, "fail"))
         if "bug" in kinds:
             jobs.append(Job(row, newest, "bug"))
-        # A worker crash, where crash isolation was asked for (or the engine isolates anyway).
-        if "crash" in kinds and a.get("crash") != "no":
+        # A worker crash, where crash isolation was asked for (a task queue isolates its jobs anyway).
+        if "crash" in kinds and (a.get("crash") == "yes" or row["model"] == "distributed"):
             jobs.append(Job(row, newest, "crash"))
     return jobs
 
@@ -322,9 +322,19 @@ def main() -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     folder, venv = Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()
     only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else ""
+    # --sample N: every Nth variant of each template only (a quick look while editing; CI runs all).
+    sample = int(sys.argv[sys.argv.index("--sample") + 1]) if "--sample" in sys.argv else 1
     workers = int(sys.argv[sys.argv.index("--jobs") + 1]) if "--jobs" in sys.argv else max(2, os.cpu_count() or 2)
     with open(folder / "manifest.tsv", newline="") as f:
         rows = [r for r in csv.DictReader(f, delimiter="\t") if only in r["file"]]
+    if sample > 1:
+        seen: dict[str, int] = {}
+        kept = []
+        for r in rows:
+            seen[r["template"]] = seen.get(r["template"], -1) + 1
+            if seen[r["template"]] % sample == 0:
+                kept.append(r)
+        rows = kept
     envs = environments(venv)
     if not envs:
         print(f"no Python environment found next to {venv}: run scripts/setup-python.sh")
@@ -381,10 +391,16 @@ def main() -> int:
         serial = [j for j in jobs if id(j) in alone]
         with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
             futures = [pool.submit(run_one, job, folder, envs, services.env) for job in parallel]
-            for count, future in enumerate(concurrent.futures.as_completed(futures), 1):
-                done.append(future.result())
-                if count % 250 == 0:
-                    print(f"  ran {count} of {len(jobs)} ({time.monotonic() - started:.0f}s)", flush=True)
+            try:
+                for count, future in enumerate(concurrent.futures.as_completed(futures), 1):
+                    done.append(future.result())
+                    if count % 250 == 0:
+                        print(f"  ran {count} of {len(jobs)} ({time.monotonic() - started:.0f}s)", flush=True)
+            except BaseException:
+                # Stopped (SIGTERM, Ctrl+C): drop the runs not started, so the services stop soon.
+                for future in futures:
+                    future.cancel()
+                raise
         for job in serial:
             done.append(run_one(job, folder, envs, services.env))
     finally:

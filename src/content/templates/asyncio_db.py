@@ -68,19 +68,20 @@ Pool = aiomysql.Pool
 {{#else}}
 Pool = asyncpg.Pool
 {{/if}}
-# The errors that count as "this item failed". Anything else is a bug and should
-# surface as a traceback, so no bare `except Exception` below.
+# The errors that count as "this item failed" (OSError: the connection under
+# the driver). Anything else is a bug and should surface as a traceback, so no
+# bare `except Exception` below.
 {{#if py >= 3.11}}
 {{#if db = aiomysql}}
-QUERY_ERRORS = (aiomysql.MySQLError, TimeoutError)
+QUERY_ERRORS = (aiomysql.MySQLError, OSError, TimeoutError)
 {{#else}}
-QUERY_ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError, TimeoutError)
+QUERY_ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError, OSError, TimeoutError)
 {{/if}}
 {{#else}}
 {{#if db = aiomysql}}
-QUERY_ERRORS = (aiomysql.MySQLError, asyncio.TimeoutError)
+QUERY_ERRORS = (aiomysql.MySQLError, OSError, asyncio.TimeoutError)
 {{#else}}
-QUERY_ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError, asyncio.TimeoutError)
+QUERY_ERRORS = (asyncpg.PostgresError, asyncpg.InterfaceError, OSError, asyncio.TimeoutError)
 {{/if}}
 {{/if}}
 

@@ -375,7 +375,15 @@ async def read_input(source: Source, item: int) -> bytes:
     )
     # communicate() reads both pipes to the end while waiting: reading one pipe
     # at a time can deadlock once the other fills up.
-    out, err = await proc.communicate()
+    try:
+        out, err = await proc.communicate()
+    except BaseException:
+        # Cancelled (a timeout, a failing sibling): kill the child and reap it,
+        # so no process outlives the run.
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+        raise
     if proc.returncode != 0:
         raise OSError(f"item {item}: the command exited with {proc.returncode}: {err[-200:]!r}")
     return out

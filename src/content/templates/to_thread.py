@@ -387,7 +387,15 @@ async def fetch(_: Client, item: int) -> bytes:
     proc = await asyncio.create_subprocess_exec(
         *COMMAND, str(item), stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
     )
-    out, err = await proc.communicate()
+    try:
+        out, err = await proc.communicate()
+    except BaseException:
+        # Cancelled (a timeout, a failing sibling): kill the child and reap it,
+        # so no process outlives the run.
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+        raise
     if proc.returncode != 0:
         raise OSError(f"item {item}: the command exited with {proc.returncode}: {err[-200:]!r}")
     return out
