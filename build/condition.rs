@@ -44,6 +44,35 @@ impl Ast {
         }
     }
 
+    /// The condition with its constant parts worked out (a template's `model` tests become constants):
+    /// `Ok(b)` when it is always `b`, else the condition that remains.
+    pub fn fold(self) -> Result<bool, Ast> {
+        match self {
+            Ast::Always => Ok(true),
+            Ast::Not(inner) => match inner.fold() {
+                Ok(b) => Ok(!b),
+                Err(rest) => Err(Ast::Not(Box::new(rest))),
+            },
+            Ast::All(items) => Self::fold_list(items, true).map_err(Ast::All),
+            Ast::Any(items) => Self::fold_list(items, false).map_err(Ast::Any),
+            other => Err(other),
+        }
+    }
+
+    /// `All` (unit `true`) or `Any` (unit `false`): a constant item equal to the unit drops out, the other
+    /// constant decides the whole list.
+    fn fold_list(items: Vec<Ast>, unit: bool) -> Result<bool, Vec<Ast>> {
+        let mut rest = Vec::new();
+        for item in items {
+            match item.fold() {
+                Ok(b) if b == unit => {}
+                Ok(b) => return Ok(b),
+                Err(c) => rest.push(c),
+            }
+        }
+        if rest.is_empty() { Ok(unit) } else { Err(rest) }
+    }
+
     /// Rust source for the `Cond` value.
     pub fn emit(&self) -> String {
         match self {

@@ -97,7 +97,46 @@ pub fn parse(src: &str, vocab: &Vocabulary) -> Result<Vec<Node>, String> {
     if let Some(open) = stack.last() {
         return Err(format!("the block opened on line {} is never closed", open.line));
     }
-    Ok(current)
+    Ok(fold(current))
+}
+
+/// Works out the branches whose condition is a constant (the `model` tests, settled for the template
+/// being compiled): a branch that can never be taken goes, one that is always taken replaces its block,
+/// and the lines around it join into one piece.
+fn fold(nodes: Vec<Node>) -> Vec<Node> {
+    let mut out: Vec<Node> = Vec::new();
+    let push = |out: &mut Vec<Node>, node: Node| match (out.last_mut(), node) {
+        (Some(Node::Lines(text)), Node::Lines(more)) => text.push_str(&more),
+        (_, node) => out.push(node),
+    };
+    for node in nodes {
+        match node {
+            Node::Lines(text) => push(&mut out, Node::Lines(text)),
+            Node::Choice(branches) => {
+                let mut kept: Vec<(Ast, Vec<Node>)> = Vec::new();
+                let mut taken: Option<Vec<Node>> = None;
+                for (cond, body) in branches {
+                    match cond.fold() {
+                        Ok(false) => {}
+                        Ok(true) => {
+                            taken = Some(fold(body));
+                            break;
+                        }
+                        Err(cond) => kept.push((cond, fold(body))),
+                    }
+                }
+                match (kept.is_empty(), taken) {
+                    (true, Some(body)) => body.into_iter().for_each(|n| push(&mut out, n)),
+                    (true, None) => {}
+                    (false, taken) => {
+                        kept.extend(taken.map(|body| (Ast::Always, body)));
+                        push(&mut out, Node::Choice(kept));
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Rust source for a `&[Segment]`.
