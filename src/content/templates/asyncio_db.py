@@ -289,17 +289,21 @@ async def run(pool: Pool, stats: Stats) -> None:
     except QUERY_ERRORS:
         stats.errors.extend(failures(tasks))
 {{/if}}
+{{#elif py >= 3.11}}
+    # TaskGroup keeps a reference to every task. collect() notes the expected
+    # failures; the first bug cancels the other tasks and stops the run.
+    async with asyncio.TaskGroup() as group:
+        for item in range(COUNT):
+            group.create_task(collect(stats, handle(pool, item, stats)))
 {{#else}}
-    # gather() wraps each coroutine in a task and keeps a reference to it until
-    # it ends. collect() notes the expected failures; the first bug stops the run.
-    await asyncio.gather(
-        *(collect(stats, handle(pool, item, stats)) for item in range(COUNT)),
-    )
+    # The list keeps a reference to every task. collect() notes the expected
+    # failures; the first bug cancels the other tasks and stops the run.
+    tasks = [asyncio.create_task(collect(stats, handle(pool, item, stats))) for item in range(COUNT)]
+    await run_fail_fast(tasks)
 {{/if}}
 {{/if}}
 
 
-{{#if fail = fast}}
 {{#if py < 3.11}}
 async def run_fail_fast(tasks: list[asyncio.Task[None]]) -> None:
     """Wait for all tasks; at the first error, cancel the others and re-raise it."""
@@ -318,6 +322,7 @@ async def run_fail_fast(tasks: list[asyncio.Task[None]]) -> None:
             _, pending = await asyncio.wait(pending, timeout=1.0)
 
 
+{{#if fail = fast}}
 def failures(tasks: list[asyncio.Task[None]]) -> list[BaseException]:
     errors = []
     for task in tasks:

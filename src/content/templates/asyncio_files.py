@@ -309,21 +309,25 @@ async def run(folder: Path, stats: Stats, pool: ThreadPoolExecutor) -> None:
     except FILE_ERRORS:
         stats.errors.extend(failures(tasks))
 {{/if}}
+{{#elif py >= 3.11}}
+    # TaskGroup keeps a reference to every task. collect() notes the expected
+    # failures; the first bug cancels the other tasks and stops the run.
+    async with asyncio.TaskGroup() as group:
+        for path in paths:
+            group.create_task(collect(stats, handle_bounded(limit, path, stats)))
 {{#else}}
-    # gather() wraps each coroutine in a task and keeps a reference to it until
-    # it ends. collect() notes the expected failures; the first bug stops the run.
-    await asyncio.gather(
+    # The list keeps a reference to every task. collect() notes the expected
+    # failures; the first bug cancels the other tasks and stops the run.
 {{#if py >= 3.9}}
-        *(collect(stats, handle_bounded(limit, path, stats)) for path in paths),
+    tasks = [asyncio.create_task(collect(stats, handle_bounded(limit, path, stats))) for path in paths]
 {{#else}}
-        *(collect(stats, handle_bounded(limit, path, stats, pool)) for path in paths),
+    tasks = [asyncio.create_task(collect(stats, handle_bounded(limit, path, stats, pool))) for path in paths]
 {{/if}}
-    )
+    await run_fail_fast(tasks)
 {{/if}}
 {{/if}}
 
 
-{{#if fail = fast}}
 {{#if py < 3.11}}
 async def run_fail_fast(tasks: list[asyncio.Task[None]]) -> None:
     """Wait for all tasks; at the first error, cancel the others and re-raise it."""
@@ -342,6 +346,7 @@ async def run_fail_fast(tasks: list[asyncio.Task[None]]) -> None:
             _, pending = await asyncio.wait(pending, timeout=1.0)
 
 
+{{#if fail = fast}}
 def failures(tasks: list[asyncio.Task[None]]) -> list[BaseException]:
     errors = []
     for task in tasks:
