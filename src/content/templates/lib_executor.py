@@ -34,10 +34,40 @@ from concurrent.futures import Executor, Future, ThreadPoolExecutor
 {{/if}}
 from itertools import islice
 
+{{#if model = processes and shared = yes}}
+__all__ = ["checksum", "checksum_all", "load_table"]
+{{#else}}
 __all__ = ["checksum", "checksum_all"]
+{{/if}}
 
 
 {{#if model = processes}}
+{{#if shared = yes}}
+# The large read-only object every call reads (a stand-in for a model or an
+# index). In a process pool each worker loads it once: the caller passes
+# load_table as the pool's initializer (see main()), so it is never sent with
+# each task. Without a pool, the first call loads it in the caller's process.
+_table: list[int] = []
+
+
+def load_table() -> None:
+    """Load the table in this process; pass it to ProcessPoolExecutor(initializer=...)."""
+    global _table
+    if not _table:
+        _table = [(n * 2_654_435_761) % 65521 for n in range(1 << 20)]
+
+
+def checksum(data: bytes) -> int:
+    """The library's unit of work: a pure-Python checksum (holds the GIL)."""
+    if not isinstance(data, (bytes, bytearray)):
+        raise TypeError(f"checksum() needs bytes, not {type(data).__name__}")
+    load_table()
+    a, b = 1, 0
+    for byte in data:
+        a = (a + _table[byte]) % 65521
+        b = (b + a) % 65521
+    return (b << 16) | a
+{{#else}}
 def checksum(data: bytes) -> int:
     """The library's unit of work: a pure-Python checksum (holds the GIL)."""
     if not isinstance(data, (bytes, bytearray)):
@@ -47,6 +77,7 @@ def checksum(data: bytes) -> int:
         a = (a + byte) % 65521
         b = (b + a) % 65521
     return (b << 16) | a
+{{/if}}
 {{#else}}
 def checksum(data: bytes) -> str:
     """The library's unit of work: SHA-256, which releases the GIL on large buffers."""
@@ -114,7 +145,11 @@ def main() -> int:
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     os.environ.setdefault("MKL_NUM_THREADS", "1")
+{{#if shared = yes}}
+    with ProcessPoolExecutor(initializer=load_table) as pool:
+{{#else}}
     with ProcessPoolExecutor() as pool:
+{{/if}}
 {{#else}}
     with ThreadPoolExecutor() as pool:
 {{/if}}

@@ -20,21 +20,56 @@ Path("pyconc_work.py").write_text('''
 """Worker functions for the notebook's process pool (importable by name)."""
 
 
+{{#if shared = yes}}
+# The large read-only object every task reads (a stand-in for a loaded model
+# or index; here, a table of the primes up to 1,100): each worker loads it
+# once, in the pool's initializer, instead of receiving it with every task.
+PRIMES = []
+
+
+def load_table() -> None:
+    """Pool initializer: runs once in each worker process, before its first task."""
+    global PRIMES
+    PRIMES = [p for p in range(3, 1_100, 2) if all(p % d for d in range(3, int(p**0.5) + 1, 2))]
+
+
+{{/if}}
 def count_primes(block: int, size: int = 500) -> int:
     """Count the primes of one block of numbers, in plain Python."""
     start = 1_000_000 + block * size
     count = 0
     for n in range(start, start + size):
+{{#if shared = yes}}
+        if n % 2 and all(n % p for p in PRIMES if p * p <= n):
+{{#else}}
         if n % 2 and all(n % d for d in range(3, int(n**0.5) + 1, 2)):
+{{/if}}
             count += 1
     return count
 ''')
 
 # %%
+{{#if blas in [yes, unsure]}}
+import os
+
+# Native libraries (OpenBLAS, MKL, OpenMP) start one thread per core in every
+# worker process: with a full pool that is cores x cores threads. Allow one per
+# worker. This must run before NumPy (or SciPy...) is first imported in this
+# kernel; the workers inherit the setting. If NumPy is already imported,
+# restart the kernel and run this cell first.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("MKL_NUM_THREADS", "1")
+
+import asyncio
+import importlib
+import sys
+{{#else}}
 import asyncio
 import importlib
 import os
 import sys
+{{/if}}
 import time
 from concurrent.futures import ProcessPoolExecutor
 
@@ -53,7 +88,11 @@ WORKERS = getattr(os, "process_cpu_count", os.cpu_count)() or 1
 # costs time. `pool.shutdown()` at the end (or restarting the kernel) ends them.
 
 # %%
+{{#if shared = yes}}
+pool = ProcessPoolExecutor(max_workers=WORKERS, initializer=pyconc_work.load_table)
+{{#else}}
 pool = ProcessPoolExecutor(max_workers=WORKERS)
+{{/if}}
 
 # %%
 # map() blocks this cell until every result is in; chunksize sends the blocks

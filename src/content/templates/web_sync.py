@@ -73,6 +73,20 @@ def work_job(seconds: float) -> str:
         digest.update(block)
     return digest.hexdigest()
 {{#else}}
+{{#if shared = yes}}
+# The large read-only object every job reads (a model, an index). Each worker
+# process loads it once, in the pool's initializer: passed with each job, it
+# would be pickled and copied on every request.
+_table: list[int] = []
+
+
+def load_table() -> None:
+    """Pool initializer: runs once in each worker process, before its first job."""
+    global _table
+    _table = [(n * 2_654_435_761) % 1_000_003 for n in range(1_000_000)]
+
+
+{{/if}}
 def work_job(seconds: float) -> int:
     """Pure-Python CPU work for about `seconds`, in a worker process.
 
@@ -83,7 +97,11 @@ def work_job(seconds: float) -> int:
     value = 0
     while time.perf_counter() < deadline:
         for n in range(10_000):
+{{#if shared = yes}}
+            value = (value * 31 + _table[n]) % 1_000_000_007
+{{#else}}
             value = (value * 31 + n) % 1_000_000_007
+{{/if}}
     return value
 {{/if}}
 
@@ -110,7 +128,11 @@ def pool() -> ProcessPoolExecutor:
             _pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="work")
 {{#else}}
             _pool = ProcessPoolExecutor(
-                max_workers=WORKERS, mp_context=multiprocessing.get_context(START_METHOD)
+                max_workers=WORKERS,
+                mp_context=multiprocessing.get_context(START_METHOD),
+{{#if shared = yes}}
+                initializer=load_table,
+{{/if}}
             )
 {{/if}}
             atexit.register(_pool.shutdown)
