@@ -46,6 +46,7 @@ pub fn Landing() -> impl IntoView {
                 <li>{tr(ui::LANDING_POINT_2)}</li>
                 <li>{tr(ui::LANDING_POINT_3)}</li>
             </ul>
+            <crate::ui::code_check::CodeCheck/>
         </section>
     }
 }
