@@ -153,7 +153,7 @@ test('"I\'m not sure" shows how to find out, and the result says what to measure
   await expect(page.getByRole('note')).toContainText(/time|cProfile|py-spy/);
   await app.continueButton.click();
   await app.walk({ scale: 'one', where: 'script', py: '3.11', os: 'linux', cores: '2-4', task: 'short', data: 'small', input: 'list', state: 'none', cancel: 'no', fail: 'all' });
-  expect(await app.model()).toBe('threads');
+  expect(await app.model()).toBe('sequential');
   await expect(page.getByRole('heading', { name: 'Measure first' })).toBeVisible();
 });
 
