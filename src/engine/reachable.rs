@@ -35,8 +35,9 @@ struct State {
     answered: u8,
 }
 
-/// What a final state of a scoring walk knows: the observed answers, every model's score, which models
-/// are ruled out and which have a positive reason.
+/// What a final state of a scoring walk knows: the observed answers, which models are ruled out, and for
+/// the others their score, whether some rule speaks for them and whether some rule moved them (a model
+/// ruled out has score 0 and neither).
 #[derive(Clone, Copy, Debug)]
 pub struct Outcome {
     pub answers: Answers,
@@ -147,7 +148,7 @@ impl Walk {
         let mut widest = 1;
         for i in 0..n {
             let q = QuestionId(i as u8);
-            let mut next: HashMap<State, u128> = HashMap::with_capacity(states.len() * 2);
+            let mut next: HashMap<State, u128> = HashMap::with_capacity(states.len());
             for (state, count) in states {
                 let branches: Vec<Option<u8>> = if QUESTIONS[i].ask_if.holds(&state.answers) {
                     match prefix.get(q) {
@@ -245,5 +246,14 @@ fn settle(mut s: State, rules: &[usize], reqs: &[usize]) -> State {
             s.ruled_out |= 1 << req.model.0;
         }
     }
+    // A model ruled out stays out, and nothing reads its score or reasons any more: forgetting them lets
+    // more states merge.
+    for m in 0..MODELS.len() {
+        if s.ruled_out & (1 << m) != 0 {
+            s.scores[m] = 0;
+        }
+    }
+    s.positive &= !s.ruled_out;
+    s.fired &= !s.ruled_out;
     s
 }
