@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import re
 import shutil
 import signal
@@ -118,7 +119,10 @@ def serve_and_check(cmd: list[str], env: dict[str, str], cwd: Path, port: int, j
     """Serves the app, runs the jobs, stops it with SIGINT; its stderr must hold no traceback and no
     warning, except the "Exception ignored" reports at exit that name one of `server_leaks` (the
     server's own, not the app's)."""
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Its own process group, so a server that will not stop is killed with every process it started (an
+    # orphaned pool worker would hold the output pipes open and hang this run).
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
     details = []
     ok = True
     try:
@@ -133,8 +137,13 @@ def serve_and_check(cmd: list[str], env: dict[str, str], cwd: Path, port: int, j
         try:
             _, stderr = proc.communicate(timeout=30)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
             _, stderr = proc.communicate()
+            ok = False
+            details.append("did not stop within 30 s of SIGINT")
     blocks = re.split(r"(?m)^(?=Exception ignored in)", stderr)
     kept = "".join(b for b in blocks if not any(marker in b for marker in server_leaks))
     bad = [line for line in kept.splitlines() if "Traceback" in line or "Warning" in line or "Error" in line]

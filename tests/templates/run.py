@@ -320,6 +320,10 @@ def main() -> int:
     started = time.monotonic()
     # A SIGTERM (a CI timeout, a kill) still stops the services this run started.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    # Started in the background by a shell without job control, this process ignores SIGINT, and so would
+    # every server it starts, which the host drivers stop with SIGINT. A handler of its own makes the
+    # servers start with the default action again.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     folder, venv = Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()
     only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else ""
     # --sample N: every Nth variant of each template only (a quick look while editing; CI runs all).
