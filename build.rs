@@ -393,13 +393,29 @@ fn compile() -> Result<String, Vec<String>> {
         if !p.source.starts_with("https://") {
             err.0.push(format!("{at}: source `{}` is not an https link", p.source));
         }
-        let when = err.cond(&at, p.when.as_deref().unwrap_or("always"), &vocab);
+        // One condition per model: `model = X` in a pitfall's `when` is settled for each model it names
+        // (the models' templates can differ, for instance in how they start worker processes).
+        let whens: Vec<String> = p
+            .models
+            .iter()
+            .map(|m| {
+                let per_model = Vocabulary {
+                    questions: vocab.questions.clone(),
+                    model: Some((m.as_str(), models.model.iter().map(|x| x.id.as_str()).collect())),
+                };
+                match err.cond(&at, p.when.as_deref().unwrap_or("always"), &per_model).fold() {
+                    Ok(true) => "Cond::Always".to_string(),
+                    Ok(false) => "Cond::Not(&Cond::Always)".to_string(),
+                    Err(rest) => rest.emit(),
+                }
+            })
+            .collect();
         let _ = writeln!(
             out,
-            "  Pitfall {{ id: {:?}, models: &[{}], when: {}, severity: Severity::{severity}, versions: {}, platforms: {}, title: {}, symptom: {}, fix: {}, source: Code({}) }},",
+            "  Pitfall {{ id: {:?}, models: &[{}], when: &[{}], severity: Severity::{severity}, versions: {}, platforms: {}, title: {}, symptom: {}, fix: {}, source: Code({}) }},",
             p.id,
             ms.join(", "),
-            when.emit(),
+            whens.join(", "),
             text(&p.versions),
             text(&p.platforms),
             text(&p.title),

@@ -1,7 +1,7 @@
 //! The knowledge base is complete and consistent: enough of everything, every pitfall and template
 //! reachable, and the three errors of the seed article stated correctly.
 
-use pyconc::content::{MODELS, PITFALLS, QUESTIONS, QuestionId, TEMPLATES, Text, ui};
+use pyconc::content::{MODELS, ModelId, PITFALLS, QUESTIONS, QuestionId, TEMPLATES, Text, ui};
 use pyconc::engine::reachable::{Walk, reads};
 use std::collections::BTreeSet;
 
@@ -80,7 +80,7 @@ fn every_pitfall_is_shown_on_some_path() {
     let mut groups: Vec<(BTreeSet<u8>, Vec<usize>)> = Vec::new();
     for (i, p) in PITFALLS.iter().enumerate() {
         let mut set = BTreeSet::new();
-        reads(&p.when, &mut set);
+        p.when.iter().for_each(|c| reads(c, &mut set));
         match groups.iter_mut().find(|(s, _)| *s == set) {
             Some((_, members)) => members.push(i),
             None => groups.push((set, vec![i])),
@@ -95,7 +95,7 @@ fn every_pitfall_is_shown_on_some_path() {
         for (answers, winner) in walk.final_answers_and_winners() {
             for &i in members {
                 let p = &PITFALLS[i];
-                if p.models.iter().any(|m| m.0 as usize == winner) && p.when.holds(&answers) {
+                if p.applies(ModelId(winner as u8), &answers) {
                     shown[i] = true;
                 }
             }

@@ -219,6 +219,16 @@ fn every_invariant_fails_on_an_outcome_that_breaks_it() {
         ("library-never-changes-the-callers-loop", &[("where", "lib")], "loop.set_default_executor(pool)\n"),
         ("library-threads-limited-per-worker", &[("blas", "yes")], "with ProcessPoolExecutor() as pool:\n"),
         ("large-shared-object-loaded-once-per-worker", &[("shared", "yes")], "pool.submit(work, model)\n"),
+        (
+            "start-method-pitfall-matches-the-template",
+            &[("os", "linux"), ("py", "3.12"), ("where", "script"), ("crash", "no"), ("shared", "no")],
+            "START_METHOD = \"forkserver\" if sys.platform == \"linux\" else None\n",
+        ),
+        (
+            "shared-object-pitfall-matches-the-template",
+            &[("shared", "yes"), ("os", "linux"), ("py", "3.12"), ("where", "script")],
+            "pool = ProcessPoolExecutor(initializer=load_table)\n",
+        ),
     ];
     for (name, pairs, text) in text_cases {
         let inv = TEMPLATE_INVARIANTS.iter().find(|i| i.name == *name).unwrap();

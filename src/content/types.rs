@@ -219,7 +219,8 @@ impl Severity {
 pub struct Pitfall {
     pub id: &'static str,
     pub models: &'static [ModelId],
-    pub when: Cond,
+    /// When it applies, for each of `models` in turn (`model = X` in pitfalls.toml is settled per model).
+    pub when: &'static [Cond],
     pub severity: Severity,
     pub versions: Text,
     pub platforms: Text,

@@ -4,7 +4,7 @@
 //! merged scoring walk; `check_templates` runs the text-level ones over every distinct rendering of
 //! every template. A failure carries a link to a complete path that shows it.
 
-use crate::content::{ModelId, QuestionId, Segment, TEMPLATES, Template};
+use crate::content::{ModelId, PITFALLS, Pitfall, QuestionId, Segment, TEMPLATES, Template};
 use crate::engine::reachable::{Outcome, Walk, reads};
 use crate::engine::recommendation::{LostReason, integration_for, template_for};
 use crate::engine::{Answers, Recommendation, ShareLink};
@@ -318,6 +318,10 @@ pub struct TemplateInvariant {
     pub check: fn(&Template, &Answers, &str) -> Result<(), String>,
 }
 
+fn pitfall(id: &str) -> &'static Pitfall {
+    PITFALLS.iter().find(|p| p.id == id).expect("an invariant names an unknown pitfall")
+}
+
 fn is(answers: &Answers, q: &str, option: &str) -> bool {
     let Some(id) = QuestionId::find(q) else { return false };
     answers.get(id).is_some_and(|o| id.get().options[o as usize].id == option)
@@ -371,6 +375,41 @@ pub const TEMPLATE_INVARIANTS: &[TemplateInvariant] = &[
             let applies = t.model.get().id == "processes" && is(a, "shared", "yes");
             ensure(!applies || text.contains("initializer") || text.contains("gc.freeze"), || {
                 "sends the shared object with each task".into()
+            })
+        },
+    },
+    TemplateInvariant {
+        name: "start-method-pitfall-matches-the-template",
+        says: "Where a process-pool template starts its workers with forkserver, the checklist warns that they import the main module again.",
+        reads: &["os", "py", "where", "crash", "shared"],
+        check: |t, a, text| {
+            let forkserver = t.model.get().id == "processes" && text.contains("START_METHOD = \"forkserver\"");
+            ensure(!forkserver || pitfall("main-module-reimported").applies(t.model, a), || {
+                "starts workers with forkserver, and the checklist does not say they import the main module".into()
+            })
+        },
+    },
+    TemplateInvariant {
+        name: "shared-object-pitfall-matches-the-template",
+        says: "When every task reads one large object, the checklist explains the way the template shares it: inherited through fork, or loaded once in each worker.",
+        reads: &["shared", "os", "py", "where"],
+        check: |t, a, text| {
+            let model = t.model.get().id;
+            if !(is(a, "shared", "yes") && (model == "processes" || model == "hybrid")) {
+                return Ok(());
+            }
+            let forks = calls(text, "get_context(\"fork\")");
+            let fork_pitfall = pitfall("shared-state-fork-copy-on-write").applies(t.model, a);
+            let spawn_pitfall = pitfall("spawn-defeats-copy-on-write").applies(t.model, a);
+            ensure(fork_pitfall == forks && spawn_pitfall != forks, || {
+                format!(
+                    "the template {}, and the checklist shows the fork pitfall: {fork_pitfall}, the per-worker one: {spawn_pitfall}",
+                    if forks {
+                        "forks its workers after loading the object"
+                    } else {
+                        "loads the object in each worker"
+                    }
+                )
             })
         },
     },

@@ -182,8 +182,7 @@ fn is_unsure(answers: &Answers, q: QuestionId) -> bool {
 
 /// The pitfalls of `model` that apply to these answers, most severe first.
 pub fn pitfalls_for(model: ModelId, answers: &Answers) -> Vec<&'static Pitfall> {
-    let mut list: Vec<&'static Pitfall> =
-        PITFALLS.iter().filter(|p| p.models.contains(&model) && p.when.holds(answers)).collect();
+    let mut list: Vec<&'static Pitfall> = PITFALLS.iter().filter(|p| p.applies(model, answers)).collect();
     list.sort_by_key(|p| p.severity);
     list
 }
@@ -202,4 +201,11 @@ pub fn template_for(model: ModelId, answers: &Answers) -> &'static Template {
 pub fn integration_for(model: ModelId, answers: &Answers) -> Option<&'static Integration> {
     let host = answers.get(QuestionId::find("where")?)?;
     INTEGRATIONS.iter().find(|i| i.host == host && i.models.contains(&model) && i.when.holds(answers))
+}
+
+impl Pitfall {
+    /// Whether the pitfall belongs on the checklist of `model` for these answers.
+    pub fn applies(&self, model: ModelId, answers: &Answers) -> bool {
+        self.models.iter().position(|&m| m == model).is_some_and(|i| self.when[i].holds(answers))
+    }
 }
