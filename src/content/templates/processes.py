@@ -658,9 +658,9 @@ def run_isolated(items: Iterable, workers: int, outcome: Outcome) -> None:
 {{#if fail = all}}
         find_crasher(suspects, outcome)
 {{#else}}
-        # Fail fast: name the items that were in flight, and stop.
-        names = ", ".join(str(unit) for unit in suspects)
-        outcome.crashed.append(f"a worker process died while these ran: {names}")
+        # Fail fast: run only the items that were in flight again, one at a
+        # time, to name the one that kills its worker; the rest are not started.
+        find_crasher(suspects, outcome)
         return
 {{/if}}
 {{/if}}
