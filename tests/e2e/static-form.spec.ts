@@ -60,7 +60,7 @@ test('with the .wasm delayed, a pick made before the mount survives it, and so d
   // The app goes on with the pick: the keyboard now works too.
   await page.keyboard.press('Enter');
   expect(await app.currentQuestion()).toBe('scale');
-  expect(new URL(page.url()).searchParams.get('work')).toBe('ext');
+  expect((await app.address()).searchParams.get('work')).toBe('ext');
 });
 
 test('Start on the static landing shows the static question at once, at its own address', async ({ page }) => {

@@ -26,6 +26,16 @@ export class WizardPage {
     await expect(this.question).toBeVisible();
   }
 
+  /** The page's address once the app has written the history entry of the state on screen: it writes it
+   *  after the next paint (src/ui/address.rs, `after_next_paint`: a frame, then a zero timeout), so a
+   *  test that reads the address right after a step sees the one before. */
+  async address(): Promise<URL> {
+    const href = await this.page.evaluate(() => new Promise<string>((resolve) => {
+      requestAnimationFrame(() => setTimeout(() => setTimeout(() => resolve(location.href), 0), 0));
+    }));
+    return new URL(href);
+  }
+
   /** The id of the question on screen. */
   async currentQuestion(): Promise<string> {
     await expect(this.question).toBeVisible();

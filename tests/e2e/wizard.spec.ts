@@ -59,7 +59,7 @@ test('keyboard only: from the landing to a downloaded template, and an edit from
   await expect(app.option('fast')).toBeChecked();
   await app.answerByKeyboard('all');
   expect(await app.model()).toBe('processes');
-  expect(new URL(page.url()).searchParams.get('fail')).toBe('all');
+  expect((await app.address()).searchParams.get('fail')).toBe('all');
 
   expect(await page.evaluate(() => (window as unknown as { __mouse: string[] }).__mouse)).toEqual([]);
 });
@@ -102,7 +102,7 @@ test('editing an answer drops the answers that no longer apply and keeps the res
 
   // It continues from the first question still open, keeping answers that still apply.
   expect(await app.currentQuestion()).toBe('os');
-  const url = new URL(page.url());
+  const url = await app.address();
   expect(url.searchParams.get('work')).toBe('cpu');
   expect(url.searchParams.get('py')).toBe('3.12');
   expect(url.searchParams.get('cancel')).toBe('yes');
@@ -123,7 +123,7 @@ test('switching the language mid-flow changes every text and keeps the answers',
   await expect(page.getByRole('button', { name: '继续' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(app.summary).toContainText(/[\u4e00-\u9fff]/);
-  const url = new URL(page.url());
+  const url = await app.address();
   expect(url.searchParams.get('work')).toBe('io');
   expect(url.searchParams.get('lang')).toBe('zh');
   expect(before).not.toContain('lang=');
