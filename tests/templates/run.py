@@ -19,6 +19,8 @@ Templates with the self-test hook (PYCONC_FAULT) also run with one injected faul
 version: a bad item (must be reported by name, the rest finished under collect-all, exit status 1), a bug
 (TypeError: must stop the run with its traceback, exit status not 0), and a worker that segfaults where
 crash isolation was asked for (the pool is recreated, the rest finished, the item named, exit status 1).
+The templates that hash files also run on a folder holding a 256 MiB file, and their largest process must
+stay under half of that (see HASHING).
 
 Templates for a newer Python than any here (InterpreterPoolExecutor needs 3.14) are linted for their
 target version and reported as parsed only; the interpreter-pool ones are also run to check that they
@@ -54,6 +56,15 @@ ONE_AT_A_TIME = {"distributed"}
 # Items per run, and the item that gets the injected fault (past the processes templates' timing sample).
 COUNT = 40
 FAULT_ITEM = 17
+# The templates that hash the files of PYCONC_DIR. Each kind of variant also runs on a folder holding one
+# file of BIG_FILE bytes, and its largest process must stay under half of that: a template that reads a
+# whole file into memory before hashing it fails (content review item 17).
+HASHING = {"asyncio_files.py", "threads_io.py", "threads_ext.py"}
+BIG_FILE = 256 * 1024 * 1024
+# Runs the template given after it, then prints the peak resident size of its largest process, in KiB.
+PEAK_RSS = ("import resource, subprocess, sys; code = subprocess.call(sys.argv[1:]); "
+            "print(f'peak-rss-kib={resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}', file=sys.stderr); "
+            "sys.exit(code)")
 
 
 def free_port() -> int:
@@ -182,6 +193,7 @@ class Job:
     row: dict[str, str]
     python: str  # the version it runs on
     fault: str = ""  # "", "fail", "bug" or "crash"
+    big_file: bool = False  # run on a folder holding one BIG_FILE-byte file (see HASHING)
     ok: bool = False
     detail: str = ""
     seconds: float = 0.0
@@ -190,7 +202,8 @@ class Job:
     @property
     def name(self) -> str:
         fault = f" with PYCONC_FAULT={self.fault}:{FAULT_ITEM}" if self.fault else ""
-        return f"{self.row['file']} on {self.python}{fault}"
+        big = f" on a {BIG_FILE >> 20} MiB file" if self.big_file else ""
+        return f"{self.row['file']} on {self.python}{fault}{big}"
 
 
 def check_fault(job: Job, code: int, lines: list[str], stderr: str) -> tuple[bool, str]:
@@ -214,6 +227,59 @@ def check_fault(job: Job, code: int, lines: list[str], stderr: str) -> tuple[boo
     return True, f"{job.fault}: named, exit 1" + (", the rest finished" if a.get("fail") == "all" else "")
 
 
+def run_big_file(job: Job, file: Path, python: str, run_env: dict[str, str], cwd: Path) -> Job:
+    """Hashes a folder of three small files and one of BIG_FILE bytes (sparse: it reads as zeros, fast);
+    the largest process of the run must stay under half of BIG_FILE."""
+    inputs = cwd / "inputs"
+    inputs.mkdir()
+    for i in range(3):
+        (inputs / f"small-{i}.bin").write_bytes(os.urandom(4096))
+    with open(inputs / "big.bin", "wb") as f:
+        f.truncate(BIG_FILE)
+    run_env = dict(run_env, PYCONC_DIR=str(inputs))
+    started = time.monotonic()
+    try:
+        proc = subprocess.run([python, "-c", PEAK_RSS, python, "-X", "dev", "-W", "error", str(file)], cwd=cwd,
+                              env=run_env, capture_output=True, text=True, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        job.detail = f"timed out after {TIMEOUT}s"
+        return job
+    finally:
+        job.seconds = time.monotonic() - started
+    lines = [line for line in proc.stdout.splitlines() if line.strip()]
+    match = SUMMARY.match(lines[-1]) if lines else None
+    peak = re.search(r"peak-rss-kib=(\d+)", proc.stderr)
+    if proc.returncode != 0 or not match or not peak:
+        job.detail = f"exit {proc.returncode}; stdout tail {lines[-3:]}; stderr: {proc.stderr[-1500:]}"
+        return job
+    if (int(match.group(1)), int(match.group(2))) != (4, 0):
+        job.detail = f"expected items=4 failed=0 for the four files, got {lines[-1]}"
+        return job
+    peak_mib = int(peak.group(1)) / 1024
+    if peak_mib * 1024 * 1024 >= BIG_FILE / 2:
+        job.detail = f"peak resident size {peak_mib:.0f} MiB while hashing a {BIG_FILE >> 20} MiB file: it is read whole"
+        return job
+    job.extra["peak_mib"] = f"{peak_mib:.0f}"
+    job.ok, job.detail = True, f"peak resident size {peak_mib:.0f} MiB for a {BIG_FILE >> 20} MiB file"
+    return job
+
+
+def big_file_jobs(rows: list[dict[str, str]], folder: Path, newest: str) -> list[Job]:
+    """One run on a big file per hashing template, target version and kind of variant (see HASHING)."""
+    jobs, seen = [], set()
+    for row in rows:
+        if Path(row["file"]).name not in HASHING or version(row["python"]) > version(newest):
+            continue
+        if "PYCONC_DIR" not in (folder / row["file"]).read_text():
+            continue
+        a = answers(row)
+        key = (row["template"], row["python"], a.get("input"), a.get("cancel"), a.get("fail"))
+        if key not in seen:
+            seen.add(key)
+            jobs.append(Job(row, row["python"], big_file=True))
+    return jobs
+
+
 def run_one(job: Job, folder: Path, envs: dict[str, Path], services: dict[str, str]) -> Job:
     row = job.row
     file = folder / row["file"]
@@ -231,6 +297,8 @@ def run_one(job: Job, folder: Path, envs: dict[str, Path], services: dict[str, s
     started = time.monotonic()
     driver = hosts.DRIVERS.get(row["template"])
     with tempfile.TemporaryDirectory() as cwd:
+        if job.big_file:
+            return run_big_file(job, file, python, run_env, Path(cwd))
         if driver and not job.fault:
             try:
                 job.ok, job.detail = driver(file, python, run_env, Path(cwd))
@@ -376,6 +444,7 @@ def main() -> int:
             else:
                 missing[v] = missing.get(v, 0) + 1
     jobs += fault_jobs(rows, folder, newest)
+    jobs += big_file_jobs(rows, folder, newest)
 
     problems = lint(folder, rows, envs[newest] / "bin" / "ruff")
     if not hosts.display_available():
@@ -425,13 +494,18 @@ def main() -> int:
         print(f"slowest: {slowest.name} {slowest.seconds:.1f}s")
     for p in problems:
         print(p)
-    plain = [j for j in done if not j.fault and j.row["model"] not in PARSED_ONLY]
+    plain = [j for j in done if not j.fault and not j.big_file and j.row["model"] not in PARSED_ONLY]
     per_version = {v: sum(1 for j in plain if j.python == v) for v in VERSIONS}
     faults = [j for j in done if j.fault]
     print(f"generated {len(rows)}")
     print("run per Python version: " + ", ".join(
         f"{v} {per_version[v]}" if v in envs else f"{v} not available" for v in VERSIONS))
     print(f"fault-injection runs: {len(faults)} ({sum(1 for j in faults if j.ok)} passed)")
+    big = [j for j in done if j.big_file]
+    if big:
+        heaviest = max(big, key=lambda j: int(j.extra.get("peak_mib", "0")))
+        print(f"big-file runs: {len(big)} ({sum(1 for j in big if j.ok)} passed); "
+              f"heaviest {heaviest.row['file']} on {heaviest.python}: {heaviest.detail}")
     print(f"parsed only: {len(parsed_only)} ({len(parsed_only) - refusing} need 3.14; {refusing} of them "
           f"also checked to refuse with a message on {newest})")
     for v, n in sorted(missing.items(), key=lambda kv: version(kv[0])):

@@ -39,11 +39,16 @@ INPUT_DIR = os.environ.get("PYCONC_DIR", "")
 # How many sample files to create when PYCONC_DIR is unset.
 COUNT = int(os.environ.get("PYCONC_COUNT", "200"))
 SAMPLE_SIZE = 64 * 1024
+{{#if py < 3.11}}
+# Files are read and hashed in chunks of this size.
+CHUNK = 1024 * 1024
+{{/if}}
 # Threads doing the reads, which is also the most reads in flight. A disk gains
 # little from more; a network file system may gain from a few more.
 WORKERS = int(os.environ.get("PYCONC_WORKERS") or "8")
 {{#if cancel = yes}}
-# Seconds one read may take (a hung network mount, say) before it counts as failed.
+# Seconds one file may take to read and hash (a hung network mount, say)
+# before it counts as failed.
 READ_TIMEOUT = 10.0
 {{/if}}
 {{#if input = stream}}
@@ -104,17 +109,44 @@ async def collect(stats: Stats, work: Awaitable[None]) -> None:
 {{/if}}
 
 
-{{#if py >= 3.9}}
-async def read_file(path: Path) -> bytes:
-    # to_thread() runs the blocking read in the loop's default executor, which
-    # main() replaced with a sized pool of its own.
-    return await asyncio.to_thread(path.read_bytes)
+{{#if py >= 3.11}}
+def digest(path: Path) -> str:
+    """The blocking step, in a worker thread: hash one file.
+
+    file_digest() reads the file a chunk at a time, so a large file never sits
+    in memory whole, and hashlib releases the GIL while it hashes.
+    """
+    with path.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
 {{#else}}
-async def read_file(path: Path, pool: ThreadPoolExecutor) -> bytes:
+def digest(path: Path) -> str:
+    """The blocking step, in a worker thread: hash one file, CHUNK at a time.
+
+    Reading in chunks keeps a large file from sitting in memory whole (from
+    3.11, hashlib.file_digest() does this), and hashlib releases the GIL while
+    it hashes.
+    """
+    hasher = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(CHUNK):
+            hasher.update(chunk)
+    return hasher.hexdigest()
+{{/if}}
+
+
+{{#if py >= 3.9}}
+async def hash_file(path: Path) -> str:
+    # to_thread() runs the read and the hash in the loop's default executor,
+    # which main() replaced with a sized pool of its own. Hashing in the thread
+    # too keeps a big file from stalling the loop.
+    return await asyncio.to_thread(digest, path)
+{{#else}}
+async def hash_file(path: Path, pool: ThreadPoolExecutor) -> str:
     # run_in_executor() with an explicit pool: passing None would use a default
-    # pool whose size and shutdown you do not control.
+    # pool whose size and shutdown you do not control. Hashing in the thread
+    # too keeps a big file from stalling the loop.
     loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(pool, path.read_bytes)
+    return await loop.run_in_executor(pool, digest, path)
 {{/if}}
 
 
@@ -123,28 +155,24 @@ async def handle(path: Path, stats: Stats) -> None:
 {{#else}}
 async def handle(path: Path, stats: Stats, pool: ThreadPoolExecutor) -> None:
 {{/if}}
-    """Read one file in a worker thread and hash it."""
+    """Hash one file in a worker thread."""
     inject_fault(path)
 {{#if cancel = yes}}
     # On timeout the await is cancelled, but the thread cannot be: a stuck read
     # keeps its worker busy until the operating system gives up.
 {{#if py >= 3.11}}
     async with asyncio.timeout(READ_TIMEOUT):
-        data = await read_file(path)
+        await hash_file(path)
 {{#elif py >= 3.9}}
-    data = await asyncio.wait_for(read_file(path), READ_TIMEOUT)
+    await asyncio.wait_for(hash_file(path), READ_TIMEOUT)
 {{#else}}
-    data = await asyncio.wait_for(read_file(path, pool), READ_TIMEOUT)
+    await asyncio.wait_for(hash_file(path, pool), READ_TIMEOUT)
 {{/if}}
 {{#elif py >= 3.9}}
-    data = await read_file(path)
+    await hash_file(path)
 {{#else}}
-    data = await read_file(path, pool)
+    await hash_file(path, pool)
 {{/if}}
-    # Hashing 64 KiB takes well under a millisecond, so it can stay on the loop.
-    # For big files, hash in the worker thread too (hashlib releases the GIL on
-    # large buffers), so the loop never stalls on them.
-    hashlib.sha256(data).hexdigest()
     stats.ok += 1
 
 
@@ -186,8 +214,8 @@ async def consume(queue: asyncio.Queue[Path | None], stats: Stats) -> None:
 {{/if}}
 {{#else}}
 async def handle_bounded(limit: asyncio.Semaphore, path: Path, stats: Stats) -> None:
-    # Only WORKERS reads are in flight at once, so at most WORKERS files sit
-    # in memory waiting to be hashed.
+    # Only WORKERS files are being read at once; the other tasks wait here, not
+    # in the pool's queue, so a timeout starts counting when the read starts.
     async with limit:
         await handle(path, stats)
 {{/if}}
@@ -226,8 +254,8 @@ async def consume(
 async def handle_bounded(
     limit: asyncio.Semaphore, path: Path, stats: Stats, pool: ThreadPoolExecutor
 ) -> None:
-    # Only WORKERS reads are in flight at once, so at most WORKERS files sit
-    # in memory waiting to be hashed.
+    # Only WORKERS files are being read at once; the other tasks wait here, not
+    # in the pool's queue, so a timeout starts counting when the read starts.
     async with limit:
         await handle(path, stats, pool)
 {{/if}}
