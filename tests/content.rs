@@ -180,3 +180,62 @@ fn a_worker_process_may_call_asyncio_run_but_coroutines_cannot_be_sent() {
     });
     assert!(run_fact, "the content should say a pool worker can call asyncio.run()");
 }
+
+/// One claim of tests/facts/claims.toml (the review's items 20-29 as the content states them now).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Claim {
+    review: u32,
+    #[serde(default)]
+    facts: Vec<String>,
+    #[serde(default)]
+    source: Option<String>,
+    at: String,
+    en: Vec<String>,
+    zh: Vec<String>,
+    #[serde(default)]
+    gone: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Claims {
+    claim: Vec<Claim>,
+}
+
+#[test]
+fn the_reviewed_claims_are_stated_as_facts_py_demonstrates_them() {
+    let claims: Claims = toml::from_str(include_str!("facts/claims.toml")).expect("tests/facts/claims.toml parses");
+    let facts_py = include_str!("facts/facts.py");
+    let texts = all_texts();
+    let mut items = BTreeSet::new();
+    for c in &claims.claim {
+        items.insert(c.review);
+        assert!(!c.en.is_empty() && !c.zh.is_empty(), "review item {}: a claim needs phrases in both languages", c.review);
+        assert!(
+            !c.facts.is_empty() || c.source.as_deref().is_some_and(|s| s.starts_with("https://")),
+            "review item {}: a claim needs a fact of facts.py or a source",
+            c.review
+        );
+        for fact in &c.facts {
+            let registered = facts_py
+                .split("\n@fact(")
+                .skip(1)
+                .any(|block| block.lines().any(|l| l.starts_with(&format!("def {fact}("))));
+            assert!(registered, "review item {}: facts.py has no @fact named {fact}", c.review);
+        }
+        let stated = texts.iter().any(|(at, t)| {
+            at.starts_with(&c.at)
+                && c.en.iter().all(|p| t.en().contains(p.as_str()))
+                && c.zh.iter().all(|p| t.zh().contains(p.as_str()))
+        });
+        assert!(stated, "review item {}: no text at `{}` says {:?} / {:?}", c.review, c.at, c.en, c.zh);
+        for phrase in &c.gone {
+            let lower = phrase.to_lowercase();
+            if let Some((at, t)) = texts.iter().find(|(_, t)| t.en().to_lowercase().contains(&lower)) {
+                panic!("review item {}: {at} still says {phrase:?}: {}", c.review, t.en());
+            }
+        }
+    }
+    let expected: BTreeSet<u32> = (20..=29).collect();
+    assert_eq!(items, expected, "every review item from 20 to 29 has a claim");
+}

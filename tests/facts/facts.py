@@ -9,6 +9,8 @@ status is 1 when any fact failed or a version could not finish.
 Each fact is a function that raises AssertionError when the claim does not hold, registered with the
 versions it concerns: a fact about `asyncio.TaskGroup` runs on 3.11+, one about the 3.8-3.12 pool size
 formula runs there, and the 3.13 formula is checked on 3.13+. This file must stay valid Python 3.8.
+tests/facts/claims.toml names the facts behind the content's reviewed wording; tests/content.rs checks
+that the wording is there and that each fact it names is registered here.
 """
 
 from __future__ import annotations
