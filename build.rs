@@ -475,6 +475,10 @@ fn compile() -> Result<String, Vec<String>> {
             model: Some((model, models.iter().map(|m| m.id.as_str()).collect())),
         }
     }
+    let read_partial = |name: &str| {
+        let path = Path::new(TEMPLATES).join("partials").join(format!("{name}.py"));
+        std::fs::read_to_string(&path).map_err(|e| format!("partial `{name}`: {}: {e}", path.display()))
+    };
     for t in &templates.template {
         let at = format!("templates.toml: template `{}`", t.id);
         let m = model_index(&at, &t.model, &mut err);
@@ -482,10 +486,11 @@ fn compile() -> Result<String, Vec<String>> {
         let when = err.cond(&at, t.when.as_deref().unwrap_or("always"), &vocab);
         let path = Path::new(TEMPLATES).join(&t.file);
         let body = match std::fs::read_to_string(&path) {
-            Ok(src) => template::parse(&src, &template_vocab(&vocab, &t.model, &models.model)).unwrap_or_else(|e| {
-                err.0.push(format!("{}: {e}", path.display()));
-                Vec::new()
-            }),
+            Ok(src) => template::parse(&src, &template_vocab(&vocab, &t.model, &models.model), &read_partial)
+                .unwrap_or_else(|e| {
+                    err.0.push(format!("{}: {e}", path.display()));
+                    Vec::new()
+                }),
             Err(e) => {
                 err.0.push(format!("{at}: {}: {e}", path.display()));
                 Vec::new()

@@ -1,5 +1,9 @@
 //! Template tags (`{{#if C}}`, `{{#elif C}}`, `{{#else}}`, `{{/if}}`, each alone on a line), parsed at
 //! build time into nested segments written as Rust source.
+//!
+//! `{{> name}}`, alone on a line, stands for the lines of the partial `partials/name.py` next to the
+//! templates: a helper that several templates hand out word for word is written once. A partial may hold
+//! tags and other partials; its blocks must close within it.
 
 use crate::condition::{self, Ast, Vocabulary};
 
@@ -13,6 +17,63 @@ enum Tag<'a> {
     Elif(&'a str),
     Else,
     End,
+}
+
+/// The name of the partial a `{{> name}}` line includes, if it is one.
+fn include(line: &str) -> Result<Option<&str>, String> {
+    let t = line.trim();
+    let Some(rest) = t.strip_prefix("{{>") else { return Ok(None) };
+    let name = rest
+        .strip_suffix("}}")
+        .map(str::trim)
+        .ok_or_else(|| format!("an include must stand alone on its line: `{t}`"))?;
+    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+        return Err(format!("a partial's name is lowercase letters, digits and `_`: `{t}`"));
+    }
+    Ok(Some(name))
+}
+
+/// The lines of `src` with every include replaced by the partial's lines, each line with where it comes
+/// from (for error messages). `load` reads a partial by name.
+fn expand(
+    src: &str,
+    origin: &str,
+    load: &dyn Fn(&str) -> Result<String, String>,
+    depth: usize,
+) -> Result<Vec<(String, String)>, String> {
+    let mut out = Vec::new();
+    for (n, line) in src.lines().enumerate() {
+        let at = |e: String| format!("{origin}line {}: {e}", n + 1);
+        match include(line).map_err(at)? {
+            None => out.push((format!("{origin}line {}", n + 1), line.to_string())),
+            Some(_) if depth >= 8 => return Err(at("partials nested more than 8 deep (one includes itself?)".into())),
+            Some(name) => {
+                let text = load(name).map_err(at)?;
+                let lines = expand(&text, &format!("partials/{name}.py "), load, depth + 1)?;
+                // A partial's blocks close within it: an include cannot open or end a block of its caller.
+                balanced(&lines).map_err(|e| at(format!("in partial `{name}`: {e}")))?;
+                out.extend(lines);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Whether every block these lines open is closed in them, and none closes or continues an outer one.
+fn balanced(lines: &[(String, String)]) -> Result<(), String> {
+    let mut open: Vec<&str> = Vec::new();
+    for (origin, line) in lines {
+        match tag(line).map_err(|e| format!("{origin}: {e}"))? {
+            Some(Tag::If(_)) => open.push(origin),
+            Some(Tag::Elif(_) | Tag::Else) if open.is_empty() => return Err(format!("{origin}: continues a block it did not open")),
+            Some(Tag::End) if open.pop().is_none() => return Err(format!("{origin}: closes a block it did not open")),
+            _ => {}
+        }
+    }
+    match open.last() {
+        Some(origin) => Err(format!("the block opened at {origin} is never closed")),
+        None => Ok(()),
+    }
 }
 
 fn tag(line: &str) -> Result<Option<Tag<'_>>, String> {
@@ -37,20 +98,25 @@ fn tag(line: &str) -> Result<Option<Tag<'_>>, String> {
     }
 }
 
-/// Parses a template file into nodes.
-pub fn parse(src: &str, vocab: &Vocabulary) -> Result<Vec<Node>, String> {
+/// Parses a template file into nodes, its partials (read by `load`) included.
+pub fn parse(src: &str, vocab: &Vocabulary, load: &dyn Fn(&str) -> Result<String, String>) -> Result<Vec<Node>, String> {
+    parse_lines(&expand(src, "", load, 0)?, vocab)
+}
+
+fn parse_lines(lines: &[(String, String)], vocab: &Vocabulary) -> Result<Vec<Node>, String> {
     // A stack of open blocks: the nodes of the enclosing level, the branches so far and the open branch.
     struct Open {
         outer: Vec<Node>,
         branches: Vec<(Ast, Vec<Node>)>,
         cond: Ast,
         seen_else: bool,
-        line: usize,
+        line: String,
     }
     let mut stack: Vec<Open> = Vec::new();
     let mut current: Vec<Node> = Vec::new();
-    for (n, line) in src.lines().enumerate() {
-        let at = |e: String| format!("line {}: {e}", n + 1);
+    for (origin, line) in lines {
+        let line = line.as_str();
+        let at = |e: String| format!("{origin}: {e}");
         match tag(line).map_err(at)? {
             None => {
                 if let Some(Node::Lines(text)) = current.last_mut() {
@@ -63,7 +129,7 @@ pub fn parse(src: &str, vocab: &Vocabulary) -> Result<Vec<Node>, String> {
             Some(Tag::If(c)) => {
                 let cond = condition::parse(c, vocab).map_err(at)?;
                 let outer = std::mem::take(&mut current);
-                stack.push(Open { outer, branches: Vec::new(), cond, seen_else: false, line: n + 1 });
+                stack.push(Open { outer, branches: Vec::new(), cond, seen_else: false, line: origin.clone() });
             }
             Some(Tag::Elif(_)) | Some(Tag::Else) if stack.is_empty() => {
                 return Err(at(format!("`{}` outside an if block", line.trim())));
@@ -95,7 +161,7 @@ pub fn parse(src: &str, vocab: &Vocabulary) -> Result<Vec<Node>, String> {
         }
     }
     if let Some(open) = stack.last() {
-        return Err(format!("the block opened on line {} is never closed", open.line));
+        return Err(format!("the block opened at {} is never closed", open.line));
     }
     Ok(fold(current))
 }

@@ -172,13 +172,7 @@ def item_ids() -> Iterator[int]:
     yield from range(COUNT)
 
 
-async def produce(queue: asyncio.Queue[int | None]) -> None:
-    """Feed the workers from the source, then tell each of them to stop."""
-    for item in item_ids():
-        # put() waits while the queue is full: this is the backpressure.
-        await queue.put(item)
-    for _ in range(CONCURRENCY):
-        await queue.put(None)
+{{> produce_ids}}
 
 
 async def consume(queue: asyncio.Queue[int | None], client: Client, stats: Stats) -> None:

@@ -71,18 +71,7 @@ def work(start: int) -> int:
 {{#if fail = all}}
 
 
-def work_checked(item: int) -> tuple[int | None, str | None]:
-    """Run work() and return (result, None), or (None, error text) if it raised.
-
-    Collect-all policy: catching inside the task keeps one bad item from ending
-    the whole map() iteration.
-    """
-    try:
-        return work(item), None
-    except (OSError, ValueError, ArithmeticError) as exc:
-        # Only a bad item is caught (extend the tuple with your own errors): a
-        # bug (TypeError, KeyError...) propagates and stops the run.
-        return None, f"{item}: {exc!r}"
+{{> work_checked}}
 
 
 # The function the pool runs for each item.
@@ -102,17 +91,7 @@ def input_items() -> Iterator[int]:
         yield 1_000_000 + i * BLOCK
 
 
-class Counted:
-    """Wrap an iterable and count how many items the pool has taken from it."""
-
-    def __init__(self, items: Iterable) -> None:
-        self._items = items
-        self.taken = 0
-
-    def __iter__(self) -> Iterator:
-        for item in self._items:
-            self.taken += 1
-            yield item
+{{> counted}}
 
 
 def worker_count() -> int:
