@@ -97,10 +97,7 @@ fn every_model_level_invariant_holds_on_every_path() {
     for inv in INVARIANTS {
         println!("  {}: {}", inv.name, inv.says);
     }
-    let report: Vec<String> = violations
-        .iter()
-        .map(|v| format!("{} broken on {} paths ({}), e.g. {}", v.invariant, v.paths, v.what, v.link))
-        .collect();
+    let report: Vec<String> = violations.iter().map(ToString::to_string).collect();
     assert!(violations.is_empty(), "\n{}", report.join("\n"));
 }
 
@@ -108,10 +105,7 @@ fn every_model_level_invariant_holds_on_every_path() {
 fn every_template_invariant_holds_on_every_rendering() {
     let (renderings, violations) = check_templates();
     println!("{} template invariants over {renderings} renderings", TEMPLATE_INVARIANTS.len());
-    let report: Vec<String> = violations
-        .iter()
-        .map(|v| format!("{} broken on {} paths ({}), e.g. {}", v.invariant, v.paths, v.what, v.link))
-        .collect();
+    let report: Vec<String> = violations.iter().map(ToString::to_string).collect();
     assert!(violations.is_empty(), "\n{}", report.join("\n"));
 }
 

@@ -13,11 +13,9 @@
 // target/bench/checker.json and target/bench/checker.md and prints the table.
 //   BENCH_RUNS=10, BENCH_DIST=dist (the build to serve).
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { CHROMIUM_ARGS, serve, sizes, stats } from './common.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 10);
 const DIST = process.env.BENCH_DIST || 'dist';
@@ -26,39 +24,8 @@ const FILES = ['checker-worker_bg.wasm', 'checker-worker.js', 'public/checker-wo
 // The asyncio result of tests/e2e/walks.ts: a page with the panel and a checklist.
 const RESULT = '/?v=1&work=io&scale=one&where=script&py=3.12&io=http&conc=thousands&libs=all&http=aiohttp&lat=no&input=stream&state=none&cancel=yes&fail=all';
 const SLEEPY = 'import asyncio\nimport time\n\n\nasync def fetch(i):\n    time.sleep(0.1)\n    return i\n\n\nasync def main():\n    return await asyncio.gather(*(fetch(i) for i in range(3)))\n\n\nasyncio.run(main())\n';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-const stats = (xs) => {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  return { n: s.length, median, min: s[0], max: s[s.length - 1] };
-};
 const ms = (x) => `${x.toFixed(1)} ms`;
-
-function sizes(file) {
-  const raw = readFileSync(file);
-  return {
-    raw: raw.length,
-    gzip: gzipSync(raw, { level: 9 }).length,
-    brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-}
-
-async function serve() {
-  const port = await new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = srv.address();
-      srv.close(() => resolve(p));
-    });
-  });
-  const server = spawn('node', ['scripts/static-server.mjs', String(port), DIST], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { origin: `http://127.0.0.1:${port}`, stop: () => server.kill() };
-}
 
 /** Opens the result page in a fresh context and waits until its checklist texts are in. */
 async function resultPage(browser, origin) {
@@ -154,7 +121,7 @@ mkdirSync(OUT, { recursive: true });
 const files = FILES.map((f) => ({ file: f, ...sizes(join(DIST, f)) }));
 const total = ['raw', 'gzip', 'brotli'].reduce((t, k) => ({ ...t, [k]: files.reduce((s, f) => s + f[k], 0) }), {});
 
-const { origin, stop } = await serve();
+const { origin, stop } = await serve(DIST);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const result = { date: new Date().toISOString(), runs: RUNS, files, total };
 try {

@@ -14,11 +14,10 @@
 //   .wasm with names), BENCH_PEERS="url[ selector],…" (more pages to measure "usable" on),
 //   BENCH_ONLY=usable,steps,… (only those parts; see the end of this file).
 import { chromium } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { CHROMIUM_ARGS, round, serve, sizes, stats } from './common.mjs';
 import { analyse } from './wasm-names.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 10);
@@ -34,46 +33,6 @@ const ANSWER = 'form input[type=radio]';
 const BUDGET = JSON.parse(readFileSync('tests/size-budget.json', 'utf8'));
 mkdirSync(OUT, { recursive: true });
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-// Runs where the browser did not report a figure (a missing paint entry) are left out and counted.
-const stats = (xs) => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (s.length === 0) return { n: 0, missing: xs.length, median: NaN, p50: NaN, p95: NaN, min: NaN, max: NaN };
-  const q = (p) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
-  const median = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  return { n: s.length, missing: xs.length - s.length, median, p50: q(0.5), p95: q(0.95), min: s[0], max: s[s.length - 1] };
-};
-const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-
-async function freePort() {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function serve() {
-  const port = await freePort();
-  const server = spawn('node', ['scripts/static-server.mjs', String(port), DIST], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { origin: `http://127.0.0.1:${port}`, stop: () => server.kill() };
-}
-
-function sizes(file) {
-  const raw = readFileSync(file);
-  return {
-    raw: raw.length,
-    gzip: gzipSync(raw, { level: 9 }).length,
-    brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-}
 
 /** Which files load before the first question is interactive, and which after, on a cold `/?v=1`. */
 async function loadSets(browser, origin) {
@@ -121,14 +80,20 @@ function wasmBreakdown() {
   };
 }
 
+/** A fresh context (no service worker, no HTTP cache) with one page, its CPU slowed `throttle` times. */
+async function coldPage(browser, throttle) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  return { context, page, cdp };
+}
+
 async function coldLoads(browser, origin, throttle) {
   const rows = [];
   for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    const { context, page } = await coldPage(browser, throttle);
     await page.goto(`${origin}${FIRST}`);
     await page.waitForFunction(() => performance.getEntriesByName('pc-first-question').length > 0, null, { timeout: 60_000 });
     rows.push(await page.evaluate(() => {
@@ -162,11 +127,7 @@ async function usable(browser, url, throttle, selector = ANSWER) {
   const at = await controlAt(browser, url, selector);
   const rows = [];
   for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    const { context, page, cdp } = await coldPage(browser, throttle);
     let reached = null;
     await page.exposeFunction('__pcUsable', (t) => { reached = t; });
     await page.addInitScript((sel) => {
@@ -357,7 +318,7 @@ function markdown(r) {
 // writes target/bench/bench-<parts>.json and .md; by default everything, into bench.json and bench.md.
 const ONLY = (process.env.BENCH_ONLY || '').split(',').map((p) => p.trim()).filter(Boolean);
 const part = (name) => ONLY.length === 0 || ONLY.includes(name);
-const { origin, stop } = await serve();
+const { origin, stop } = await serve(DIST);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   const result = { date: new Date().toISOString(), runs: RUNS, cold: [], usable: [], cls: [] };

@@ -235,6 +235,12 @@ pub struct Violation {
     pub paths: u128,
 }
 
+impl std::fmt::Display for Violation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} broken on {} paths ({}), e.g. {}", self.invariant, self.paths, self.what, self.link)
+    }
+}
+
 /// The questions that choose a template and a host integration.
 fn selection_reads(out: &mut BTreeSet<u8>) {
     for t in TEMPLATES {

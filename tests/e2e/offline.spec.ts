@@ -1,9 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
+import { host, newWorkerTakesOver, workerInCharge } from './deploy-host';
 import { WizardPage } from './wizard-page';
 
 // Offline use: after one visit, the service worker written by the build serves the app and any result
@@ -22,17 +22,6 @@ const LINKS = readFileSync('tests/links/v1.txt', 'utf8')
 /** The cache name of the build under test, from its worker. */
 function builtCacheName(dir = 'dist'): string {
   return /const CACHE = "([^"]+)"/.exec(readFileSync(join(dir, 'sw.js'), 'utf8'))![1];
-}
-
-/** Waits until the service worker is active and controls the page; returns the origin's cache names. */
-async function workerInCharge(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-    }
-    return (await caches.keys()).sort();
-  });
 }
 
 test('after one visit, result links open with no network', async ({ context, page }) => {
@@ -90,26 +79,9 @@ test('a new deploy replaces the cache of the old one', async ({ context, page })
   expect(secondCache).toMatch(/^pyconc-[0-9a-f]{16}$/);
   expect(secondCache).not.toBe(firstCache);
 
-  let root = first;
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
-  const server: Server = createServer((req, res) => {
-    let path: string;
-    try {
-      path = decodeURIComponent(new URL(req.url!, 'http://localhost').pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    if (path.endsWith('/')) path += 'index.html';
-    try {
-      const body = readFileSync(join(root, path.replace(/\.\./g, '')));
-      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const root = { dir: first };
+  const server = await host(root);
+  const origin = server.origin;
 
   try {
     await page.goto(`${origin}/`);
@@ -119,21 +91,8 @@ test('a new deploy replaces the cache of the old one', async ({ context, page })
     expect(await workerInCharge(page)).toEqual([firstCache]);
 
     // Deploy the second build; the browser checks for a new worker (here on demand, as on a navigation).
-    root = second;
-    const caches = await page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.ready;
-      const old = registration.active;
-      await registration.update();
-      // The new worker takes over without waiting for the page to close; once it is activated, its
-      // activate step has run.
-      const fresh = registration.installing ?? registration.waiting ?? registration.active!;
-      if (fresh === old) throw new Error('no new worker was found');
-      if (fresh.state !== 'activated') {
-        await new Promise<void>((resolve) => fresh.addEventListener('statechange', () => { if (fresh.state === 'activated') resolve(); }));
-      }
-      if (navigator.serviceWorker.controller !== fresh) throw new Error('the new worker does not control the page');
-      return (await caches.keys()).sort();
-    });
+    root.dir = second;
+    const caches = await newWorkerTakesOver(page);
     // The first deploy's cache stays for the tabs still running it (this one, until it navigates).
     expect(caches).toEqual([firstCache, secondCache].sort());
 
@@ -144,7 +103,7 @@ test('a new deploy replaces the cache of the old one', async ({ context, page })
     expect(await new WizardPage(page).model()).toBe(LINKS[0].model);
   } finally {
     await context.setOffline(false);
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
     rmSync(first, { recursive: true, force: true });
     rmSync(second, { recursive: true, force: true });
   }
