@@ -2,7 +2,6 @@
 //! how far along the user is.
 
 use crate::content::QuestionId;
-use crate::engine::Recommendation;
 
 /// The most questions the content may have (checked by build.rs), so answers fit in a fixed array.
 pub const MAX_QUESTIONS: usize = 32;
@@ -21,13 +20,6 @@ impl Default for Answers {
     fn default() -> Self {
         Answers::new()
     }
-}
-
-/// What the wizard shows next.
-#[derive(Debug)]
-pub enum Step {
-    Ask(QuestionId),
-    Done(Box<Recommendation>),
 }
 
 /// Where the user stands: on step `step` of about `total`.
@@ -108,14 +100,6 @@ impl Answers {
     /// The questions answered, in the order they were asked.
     pub fn path(&self) -> Vec<QuestionId> {
         QuestionId::all().filter(|&q| self.get(q).is_some()).collect()
-    }
-
-    /// The next question, or the recommendation when none is left.
-    pub fn step(&self) -> Step {
-        match self.next_question() {
-            Some(q) => Step::Ask(q),
-            None => Step::Done(Box::new(Recommendation::for_answers(self))),
-        }
     }
 
     /// "Step X of about Y": X counts the answers plus the current question; Y adds every later question

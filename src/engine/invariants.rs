@@ -4,7 +4,7 @@
 //! merged scoring walk; `check_templates` runs the text-level ones over every distinct rendering of
 //! every template. A failure carries a link to a complete path that shows it.
 
-use crate::content::{ModelId, PITFALLS, Pitfall, QuestionId, Segment, TEMPLATES, Template};
+use crate::content::{ModelId, PITFALLS, Pitfall, QuestionId, TEMPLATES, Template};
 use crate::engine::reachable::{Outcome, Walk, reads};
 use crate::engine::recommendation::{LostReason, integration_for, template_for};
 use crate::engine::{Answers, Recommendation, ShareLink};
@@ -428,7 +428,7 @@ pub fn check_templates() -> (usize, Vec<Violation>) {
     let mut violations: Vec<Violation> = Vec::new();
     for t in TEMPLATES {
         let mut observed = BTreeSet::new();
-        body_reads(t.body, &mut observed);
+        t.reads(&mut observed);
         for other in TEMPLATES.iter().filter(|o| o.model == t.model) {
             reads(&other.when, &mut observed);
         }
@@ -462,16 +462,6 @@ pub fn check_templates() -> (usize, Vec<Violation>) {
     (checked, violations)
 }
 
-fn body_reads(segments: &[Segment], out: &mut BTreeSet<u8>) {
-    for s in segments {
-        if let Segment::Choice(branches) = s {
-            for (cond, body) in branches.iter() {
-                reads(cond, out);
-                body_reads(body, out);
-            }
-        }
-    }
-}
 
 /// A complete answer path that keeps every answer of `partial` where its question is asked and for
 /// which `bad` holds: a depth-first search, so the first such path in option order.
