@@ -13,7 +13,7 @@ pub mod share_link;
 pub mod template;
 pub mod what_if;
 
-pub use answers::{Answers, Progress, Step};
+pub use answers::{Answers, Progress};
 pub use recommendation::{Alternative, CloseCall, Criterion, Recommendation, TrailEntry};
 pub use share_link::{Notice, ShareLink};
 pub use what_if::{Change, what_would_change};

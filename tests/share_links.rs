@@ -247,3 +247,19 @@ fn decoding_arbitrary_strings_never_panics() {
         let _ = link.encode();
     }
 }
+
+#[test]
+fn a_link_has_started_the_wizard_when_it_has_any_key_but_the_language() {
+    for (query, started) in [
+        ("", false),
+        ("?", false),
+        ("lang=zh", false),
+        ("?lang=en&", false),
+        ("v=2", true),
+        ("?v=2&lang=zh", true),
+        ("work=io", true),
+        ("languages=1", true),
+    ] {
+        assert_eq!(ShareLink::started(query), started, "{query:?}");
+    }
+}

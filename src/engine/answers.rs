@@ -29,6 +29,13 @@ pub struct Progress {
     pub total: usize,
 }
 
+impl Progress {
+    /// "Step X of about Y" in the words `step_of` (the interface's `STEP_OF`, in some language).
+    pub fn in_words(self, step_of: &str) -> String {
+        crate::engine::export::fill(step_of, &[("step", self.step.to_string()), ("total", self.total.to_string())])
+    }
+}
+
 impl Answers {
     /// No answers yet.
     pub fn new() -> Answers {

@@ -170,7 +170,7 @@ pub fn markdown_report(answers: &Answers, link: &str, lang: Lang, checked: &[&st
     md.push(String::new());
     for a in &rec.alternatives {
         let words = a.lost.words();
-        let (label, why) = (t(if words.ruled_out { ui::RULED_OUT } else { ui::WHY_NOT }), t(words.why));
+        let (label, why) = (t(words.label), t(words.why));
         md.push(format!("- **{}** — {label} {why}", t(a.model.get().name)));
     }
     md.push(String::new());

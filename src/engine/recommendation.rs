@@ -4,7 +4,7 @@
 
 use crate::content::{
     INTEGRATIONS, Integration, MODELS, ModelId, PITFALLS, Pitfall, QuestionId, REQUIREMENTS, RULES, Requirement, Rule,
-    TEMPLATES, Template,
+    TEMPLATES, Template, ui,
 };
 use crate::engine::Answers;
 
@@ -66,10 +66,12 @@ pub enum LostReason {
     Tie,
 }
 
-/// Why an alternative lost, in words: whether it was ruled out, and the reason shown.
+/// Why an alternative lost, in words: whether it was ruled out, the label before the reason ("Ruled
+/// out:" or "Why not:"), and the reason shown.
 #[derive(Clone, Copy, Debug)]
 pub struct LostWords {
     pub ruled_out: bool,
+    pub label: crate::content::Text,
     pub why: crate::content::Text,
 }
 
@@ -77,9 +79,11 @@ impl LostReason {
     /// The words the result page and the report show for this reason.
     pub fn words(&self) -> LostWords {
         match self {
-            LostReason::RuledOut(req) => LostWords { ruled_out: true, why: req.why },
-            LostReason::Against(rule) | LostReason::Outscored(rule) => LostWords { ruled_out: false, why: rule.why },
-            LostReason::Tie => LostWords { ruled_out: false, why: crate::content::ui::LOST_ON_ORDER },
+            LostReason::RuledOut(req) => LostWords { ruled_out: true, label: ui::RULED_OUT, why: req.why },
+            LostReason::Against(rule) | LostReason::Outscored(rule) => {
+                LostWords { ruled_out: false, label: ui::WHY_NOT, why: rule.why }
+            }
+            LostReason::Tie => LostWords { ruled_out: false, label: ui::WHY_NOT, why: ui::LOST_ON_ORDER },
         }
     }
 }

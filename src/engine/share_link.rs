@@ -52,6 +52,14 @@ impl ShareLink {
         parts.join("&")
     }
 
+    /// Whether an address with this query string has the wizard started: any key but the language counts
+    /// (a link without `v=` still carries answers, and `?v=2` alone is the first question). public/boot.js
+    /// applies the same rule to the static first screen before the app loads.
+    pub fn started(query: &str) -> bool {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        query.split('&').any(|p| !p.is_empty() && p != "lang" && !p.starts_with("lang="))
+    }
+
     /// Reads a query string (with or without the leading `?`).
     pub fn decode(query: &str) -> (ShareLink, Vec<Notice>) {
         let mut notices = Vec::new();

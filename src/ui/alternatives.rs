@@ -81,7 +81,7 @@ pub fn Alternatives(
                 <li class="pc-alt" class:pc-alt--out=lost.ruled_out>
                     <h3 class="pc-alt__name">{move || lang.t(m.get().name)}</h3>
                     <p class="pc-alt__why">
-                        <strong>{move || if lost.ruled_out { lang.t(ui::RULED_OUT) } else { lang.t(ui::WHY_NOT) }}</strong>
+                        <strong>{move || lang.t(lost.label)}</strong>
                         " "
                         <RichText text=lost.why/>
                     </p>

@@ -96,11 +96,7 @@ pub fn Checklist(
                     None => c.push(id),
                 })
             };
-            let severity = match p.severity {
-                crate::content::Severity::High => ui::SEVERITY_HIGH,
-                crate::content::Severity::Medium => ui::SEVERITY_MEDIUM,
-                crate::content::Severity::Low => ui::SEVERITY_LOW,
-            };
+            let severity = crate::engine::export::severity_word(p.severity);
             view! {
                 <li class="pc-check" class:pc-check--done=is_checked data-pitfall=id>
                     <div class="pc-check__row">

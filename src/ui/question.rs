@@ -7,7 +7,7 @@
 
 use crate::content::{AnswerOption, QuestionId, ui};
 use crate::engine::Progress;
-use crate::ui::i18n::{LangContext, fill, tr};
+use crate::ui::i18n::{LangContext, tr};
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::html;
 use leptos::prelude::*;
@@ -111,8 +111,7 @@ pub fn QuestionStep(
     let progress = move || place.get().progress;
     let editing = move || place.get().editing;
     let step_text = move || {
-        let p = progress();
-        fill(lang.t(ui::STEP_OF), &[("step", p.step.to_string()), ("total", p.total.to_string())])
+        progress().in_words(lang.t(ui::STEP_OF))
     };
     let count = Memo::new(move |_| q().options.len());
     // One row per position: the rows stay when the question changes and show the new question's options

@@ -31,10 +31,7 @@ impl WizardState {
         let address = Address::new();
         let search = address.search;
         let link = Memo::new(move |_| ShareLink::decode(&search.get()));
-        // Any key but the language means the wizard has started (a link without `v=` still carries answers).
-        let started = Memo::new(move |_| {
-            search.with(|s| s.split('&').any(|p| !p.is_empty() && p != "lang" && !p.starts_with("lang=")))
-        });
+        let started = Memo::new(move |_| search.with(|s| ShareLink::started(s)));
         let state = WizardState {
             link,
             started,

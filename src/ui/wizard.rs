@@ -4,7 +4,7 @@
 use crate::content::{QuestionId, ui};
 use crate::engine::{Answers, Progress};
 use crate::ui::address::after_next_paint;
-use crate::ui::i18n::{LangContext, fill};
+use crate::ui::i18n::LangContext;
 use crate::ui::link_notice::LinkNotice;
 use crate::ui::packs::PackPending;
 use crate::ui::question::{QuestionStep, StaticStep, StepPlace};
@@ -101,7 +101,7 @@ pub fn Wizard() -> impl IntoView {
                 let p = progress_for(q, &answers.get());
                 format!(
                     "{} · {} – {}",
-                    fill(lang.t(ui::STEP_OF), &[("step", p.step.to_string()), ("total", p.total.to_string())]),
+                    p.in_words(lang.t(ui::STEP_OF)),
                     lang.t(q.get().short),
                     lang.t(ui::APP_TITLE)
                 )
@@ -118,11 +118,7 @@ pub fn Wizard() -> impl IntoView {
     let announcement = move || match current.get() {
         Some(q) => {
             let p = progress_for(q, &answers.get());
-            format!(
-                "{}: {}",
-                fill(lang.t(ui::STEP_OF), &[("step", p.step.to_string()), ("total", p.total.to_string())]),
-                lang.t(q.get().title)
-            )
+            format!("{}: {}", p.in_words(lang.t(ui::STEP_OF)), lang.t(q.get().title))
         }
         None => lang.t(ui::RESULT_TITLE).to_string(),
     };
