@@ -26,6 +26,7 @@ fn main() {
     match compile() {
         Ok(mut code) => {
             let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+            LANGS.with(|l| write_languages(&l.borrow(), &out));
             code.push_str(&PACK.with(|p| p.borrow().write(&out)));
             std::fs::write(out.join("ui.json"), UI_JSON.take()).expect("write ui.json");
             std::fs::write(out.join("content.rs"), code).expect("write content.rs");
@@ -50,13 +51,21 @@ fn load<T: serde::de::DeserializeOwned>(name: &str) -> Result<T, String> {
 struct Errors(Vec<String>);
 
 impl Errors {
+    /// A text gives every language of languages.toml, each not empty, and no other.
     fn text(&mut self, at: &str, t: &RawText) {
-        if t.en.trim().is_empty() {
-            self.0.push(format!("{at}: the English text is empty"));
-        }
-        if t.zh.trim().is_empty() {
-            self.0.push(format!("{at}: the Chinese text is empty"));
-        }
+        LANGS.with(|langs| {
+            let langs = langs.borrow();
+            for l in langs.iter() {
+                if t.get(&l.code).trim().is_empty() {
+                    self.0.push(format!("{at}: the {} text (`{}`) is missing or empty", l.name, l.code));
+                }
+            }
+            for code in t.0.keys() {
+                if !langs.iter().any(|l| &l.code == code) {
+                    self.0.push(format!("{at}: `{code}` is not a language of languages.toml"));
+                }
+            }
+        });
     }
 
     fn unique<'a>(&mut self, what: &str, ids: impl Iterator<Item = &'a str>) {
@@ -85,6 +94,8 @@ thread_local! {
     /// to the packs fetched after the first question is on screen.
     static INLINE: Cell<bool> = const { Cell::new(false) };
     static PACK: RefCell<Pack> = RefCell::new(Pack::default());
+    /// The languages of languages.toml, in order: every text gives one entry per language.
+    static LANGS: RefCell<Vec<RawLanguage>> = const { RefCell::new(Vec::new()) };
     /// The interface words as JSON, for the static first screen of index.html (scripts/static-shell.mjs).
     static UI_JSON: RefCell<String> = const { RefCell::new(String::new()) };
 }
@@ -106,64 +117,107 @@ fn json_string(s: &str) -> String {
 }
 
 /// The texts that load later: one file per language, the texts separated by NUL, at an index that the
-/// generated `Text::Later` holds. Template code is language-neutral and sits in both files.
+/// generated `Text::Later` holds. Template code is language-neutral and sits in every file.
 #[derive(Default)]
 struct Pack {
-    en: Vec<String>,
-    zh: Vec<String>,
-    seen: HashMap<(String, String), u16>,
+    /// The texts of each language, in the order of languages.toml.
+    texts: Vec<Vec<String>>,
+    seen: HashMap<Vec<String>, u16>,
 }
 
 impl Pack {
-    fn add(&mut self, en: &str, zh: &str) -> u16 {
-        let key = (en.to_string(), zh.to_string());
-        if let Some(&i) = self.seen.get(&key) {
+    /// Adds one text (one entry per language, in order) and returns its index.
+    fn add(&mut self, per_lang: Vec<String>) -> u16 {
+        if let Some(&i) = self.seen.get(&per_lang) {
             return i;
         }
-        let i = u16::try_from(self.en.len()).expect("at most 65,536 deferred texts");
-        self.en.push(key.0.clone());
-        self.zh.push(key.1.clone());
-        self.seen.insert(key, i);
+        if self.texts.is_empty() {
+            self.texts = vec![Vec::new(); per_lang.len()];
+        }
+        let i = u16::try_from(self.texts[0].len()).expect("at most 65,536 deferred texts");
+        for (texts, t) in self.texts.iter_mut().zip(&per_lang) {
+            texts.push(t.clone());
+        }
+        self.seen.insert(per_lang, i);
         i
     }
 
     /// Writes `packs/content-<lang>-<hash>.txt` (served) and `<lang>.txt` (embedded on the host), and
-    /// returns the Rust source naming the served files.
+    /// returns the Rust source naming the served files, in the order of languages.toml.
     fn write(&self, out: &Path) -> String {
         let dir = out.join("packs");
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("create packs dir");
+        let codes: Vec<String> = LANGS.with(|l| l.borrow().iter().map(|l| l.code.clone()).collect());
         let mut names = Vec::new();
-        for (lang, texts) in [("en", &self.en), ("zh", &self.zh)] {
+        let mut embedded = Vec::new();
+        for (i, code) in codes.iter().enumerate() {
+            let texts = self.texts.get(i).map_or(&[][..], Vec::as_slice);
             assert!(texts.iter().all(|t| !t.contains('\0')), "a text holds a NUL character");
             let body = texts.join("\0");
-            let name = format!("content-{lang}-{:016x}.txt", fnv1a(body.as_bytes()));
+            let name = format!("content-{code}-{:016x}.txt", fnv1a(body.as_bytes()));
             std::fs::write(dir.join(&name), &body).expect("write pack");
-            std::fs::write(out.join(format!("{lang}.txt")), &body).expect("write pack");
+            std::fs::write(out.join(format!("{code}.txt")), &body).expect("write pack");
             names.push(name);
+            embedded.push(format!("include_str!(concat!(env!(\"OUT_DIR\"), \"/{code}.txt\"))"));
         }
         format!(
-            "pub mod packs {{\n    pub const FILES: [&str; 2] = {names:?};\n    pub const COUNT: usize = {};\n}}\n",
-            self.en.len()
+            "pub mod packs {{\n    pub const FILES: [&str; {n}] = {names:?};\n    pub const COUNT: usize = {};\n    \
+             #[cfg(not(target_arch = \"wasm32\"))]\n    pub const EMBEDDED: [&str; {n}] = [{}];\n}}\n",
+            self.texts.first().map_or(0, Vec::len),
+            embedded.join(", "),
+            n = codes.len(),
         )
     }
+}
+
+/// Writes `lang.rs` (the `Lang` enum and its tables, included by src/content/types.rs) and
+/// `languages.json` (for the post-build steps: scripts/static-shell.mjs).
+fn write_languages(langs: &[RawLanguage], out: &Path) {
+    let variant = |code: &str| {
+        let mut c = code.chars();
+        c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+    };
+    let mut rs = String::from("/// A language the app speaks (src/content/data/languages.toml; the first is the default).\n");
+    rs.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]\npub enum Lang {\n");
+    for (i, l) in langs.iter().enumerate() {
+        let _ = writeln!(rs, "    {}{},", if i == 0 { "#[default] " } else { "" }, variant(&l.code));
+    }
+    rs.push_str("}\n");
+    let list = |f: &dyn Fn(&RawLanguage) -> String| langs.iter().map(f).collect::<Vec<_>>().join(", ");
+    let n = langs.len();
+    let _ = writeln!(rs, "const LANG_ALL: [Lang; {n}] = [{}];", list(&|l| format!("Lang::{}", variant(&l.code))));
+    let _ = writeln!(rs, "const LANG_CODES: [&str; {n}] = [{}];", list(&|l| format!("{:?}", l.code)));
+    let _ = writeln!(rs, "const LANG_TAGS: [&str; {n}] = [{}];", list(&|l| format!("{:?}", l.tag)));
+    let _ = writeln!(rs, "const LANG_NAMES: [&str; {n}] = [{}];", list(&|l| format!("{:?}", l.name)));
+    std::fs::write(out.join("lang.rs"), rs).expect("write lang.rs");
+    let json = list(&|l| {
+        format!("{{\"code\": {}, \"tag\": {}, \"name\": {}}}", json_string(&l.code), json_string(&l.tag), json_string(&l.name))
+    });
+    std::fs::write(out.join("languages.json"), format!("[{json}]\n")).expect("write languages.json");
 }
 
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
+/// A text's entries in the order of languages.toml.
+fn per_lang(t: &RawText) -> Vec<String> {
+    LANGS.with(|l| l.borrow().iter().map(|l| t.get(&l.code).to_string()).collect())
+}
+
 fn text(t: &RawText) -> String {
     if INLINE.get() {
-        format!("Text::Now {{ en: {:?}, zh: {:?} }}", t.en, t.zh)
+        format!("Text::Now(&{:?})", per_lang(t))
     } else {
-        format!("Text::Later({})", PACK.with(|p| p.borrow_mut().add(&t.en, &t.zh)))
+        format!("Text::Later({})", PACK.with(|p| p.borrow_mut().add(per_lang(t))))
     }
 }
 
 /// A piece of template code, moved to the packs.
 pub fn code(lines: &str) -> u16 {
-    PACK.with(|p| p.borrow_mut().add(lines, lines))
+    let n = LANGS.with(|l| l.borrow().len());
+    PACK.with(|p| p.borrow_mut().add(vec![lines.to_string(); n]))
 }
 
 fn texts(list: &[RawText]) -> String {
@@ -177,8 +231,28 @@ fn reads(ast: &Ast) -> String {
     format!("&[{}]", ids.join(", "))
 }
 
+/// At least one language; codes are lowercase letters (a code names a Rust variant, a link value and a
+/// file) and unique, and every language has a tag and a name.
+fn check_languages(langs: &[RawLanguage], err: &mut Errors) {
+    if langs.is_empty() {
+        err.0.push("languages.toml: no language".into());
+    }
+    err.unique("languages.toml", langs.iter().map(|l| l.code.as_str()));
+    for l in langs {
+        if !(2..=8).contains(&l.code.len()) || !l.code.bytes().all(|b| b.is_ascii_lowercase()) {
+            err.0.push(format!("languages.toml: the code `{}` must be 2 to 8 lowercase letters", l.code));
+        }
+        if l.tag.trim().is_empty() || l.name.trim().is_empty() {
+            err.0.push(format!("languages.toml: `{}` needs a tag and a name", l.code));
+        }
+    }
+}
+
 fn compile() -> Result<String, Vec<String>> {
     let mut err = Errors::default();
+    let languages: LanguagesFile = load("languages.toml").map_err(|e| vec![e])?;
+    check_languages(&languages.language, &mut err);
+    LANGS.set(languages.language);
     let meta: MetaFile = load("meta.toml").map_err(|e| vec![e])?;
     let questions: QuestionsFile = load("questions.toml").map_err(|e| vec![e])?;
     let models: ModelsFile = load("models.toml").map_err(|e| vec![e])?;
@@ -526,7 +600,8 @@ fn compile() -> Result<String, Vec<String>> {
     let entries: Vec<String> = ui
         .iter()
         .map(|(key, t)| {
-            format!("{}: {{\"en\": {}, \"zh\": {}}}", json_string(key), json_string(&t.en), json_string(&t.zh))
+            let per: Vec<String> = t.0.iter().map(|(code, text)| format!("{}: {}", json_string(code), json_string(text))).collect();
+            format!("{}: {{{}}}", json_string(key), per.join(", "))
         })
         .collect();
     UI_JSON.set(format!("{{\n{}\n}}\n", entries.join(",\n")));

@@ -3,11 +3,30 @@
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
+/// A text in every language of languages.toml, keyed by language code (checked by `Errors::text`).
+#[derive(Deserialize, Clone)]
+#[serde(transparent)]
+pub struct RawText(pub BTreeMap<String, String>);
+
+impl RawText {
+    /// The text in the language `code` ("" if it lacks one, which `Errors::text` reports).
+    pub fn get(&self, code: &str) -> &str {
+        self.0.get(code).map_or("", String::as_str)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguagesFile {
+    pub language: Vec<RawLanguage>,
+}
+
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
-pub struct RawText {
-    pub en: String,
-    pub zh: String,
+pub struct RawLanguage {
+    pub code: String,
+    pub tag: String,
+    pub name: String,
 }
 
 #[derive(Deserialize)]

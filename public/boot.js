@@ -2,25 +2,55 @@
 // the language and theme the app will start with, so the static first screen in index.html shows in the
 // right language and colours and nothing changes when the app mounts, and it shows the part of that
 // screen the address asks for: the landing, or the first question (a plain form, usable before the app
-// arrives). Mirrors ui/app.rs initial_lang() (the link's `lang=`, a stored choice, the browser) and
+// arrives). It owns the choice of the first language (the link's `lang=`, a stored choice, the browser),
+// which the app reads from <html lang> and data-lang-chosen (src/ui/app.rs initial_lang), and mirrors
 // ui/theme.rs; any trouble (storage disabled, odd values) leaves the defaults.
 (function () {
   var root = document.documentElement;
   var stored = function (key) {
     try { return window.localStorage.getItem(key); } catch (e) { return null; }
   };
-  var known = function (code) { return code === 'en' || code === 'zh' ? code : null; };
+  // The languages of src/content/data/languages.toml, in order ("code:tag code:tag"), which the build
+  // writes on this script's tag; the first is the default.
+  var me = document.currentScript;
+  var languages = ((me && me.getAttribute('data-languages')) || 'en:en').split(' ').map(function (pair) {
+    var parts = pair.split(':');
+    return { code: parts[0], tag: parts[1] };
+  });
+  var byCode = function (code) {
+    for (var i = 0; i < languages.length; i++) if (languages[i].code === code) return languages[i];
+    return null;
+  };
+  var known = function (code) { return byCode(code) ? code : null; };
+  // As Lang::from_browser_tag: the first language with the browser's primary subtag, else the default.
+  var primary = function (tag) { return String(tag || '').split(/[-_]/)[0].toLowerCase(); };
+  var forBrowser = function (tag) {
+    for (var i = 0; i < languages.length; i++) if (primary(languages[i].tag) === primary(tag)) return languages[i];
+    return languages[0];
+  };
   // A language the user chose (in the link or before) goes into the links the static screen makes.
   var chosen = known(new URLSearchParams(window.location.search).get('lang')) || known(stored('pyconc.lang'));
-  var code = chosen || navigator.language || 'en';
-  root.setAttribute('lang', /^zh/i.test(code) ? 'zh-CN' : 'en');
+  var language = chosen ? byCode(chosen) : forBrowser(navigator.language);
+  root.setAttribute('lang', language.tag);
+  // The app starts in this language and keeps a chosen one in its links (src/ui/app.rs initial_lang).
+  if (chosen) root.setAttribute('data-lang-chosen', '');
+  // The static screen holds every text once per language (class pc-t, with its lang): all but this
+  // language's are hidden, and its switcher button is marked, by a style sheet made here (the CSP allows
+  // no inline style; a constructed sheet is not one).
+  try {
+    var sheet = new CSSStyleSheet();
+    var tag = language.tag.replace(/["\\]/g, '');
+    sheet.replaceSync('.pc-boot .pc-t:not([lang="' + tag + '"]) { display: none; }\n'
+      + '.pc-boot .pc-lang__button[lang="' + tag + '"] { background: var(--accent); color: var(--accent-fg); }');
+    document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+  } catch (e) { /* a browser without constructed style sheets shows every language of the static screen */ }
   var theme = stored('pyconc.theme');
   if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
 
   // What an address opens: the landing, a fresh first question (`/?v=N`, N a link schema up to this
   // build's, which the build writes on this script's tag), or a step further on, which only the app can
   // show (the static landing is hidden meanwhile, so it does not flash).
-  var schema = Number(document.currentScript && document.currentScript.getAttribute('data-schema')) || 1;
+  var schema = Number(me && me.getAttribute('data-schema')) || 1;
   var screen = function (search) {
     var query = new URLSearchParams(search);
     var keys = [];

@@ -1,4 +1,5 @@
-// Post-build step: fills the static first screen of index.html, in both languages.
+// Post-build step: fills the static first screen of index.html, in every language of
+// src/content/data/languages.toml (the languages.json that build.rs writes).
 // - The `data-ui` elements get the interface words of src/content/data/ui.toml, from the ui.json that
 //   build.rs writes. The app renders the same words, so the first screen and the mounted app say the
 //   same thing. `{total}` in a word is the number of questions a walk can ask (the first step's "of
@@ -42,30 +43,36 @@ function fill(text, values, what) {
 /** A content text as the app's RichText renders it: `backticked` spans as inline code. */
 const rich = (text) => text.split('`').map((piece, i) => (i % 2 ? `<code>${escape(piece)}</code>` : escape(piece))).join('');
 
-/** Both languages of an inline text, one shown by the CSS of the static screen (`.pc-boot .pc-t`). */
-const both = (en, zh) => `<span class="pc-t" lang="en">${en}</span><span class="pc-t" lang="zh-CN">${zh}</span>`;
-const plain = (t) => both(escape(t.en), escape(t.zh));
-const richBoth = (t) => both(rich(t.en), rich(t.zh));
+/** The languages, in order: [{ code, tag, name }] (set by fillShell). */
+let LANGS = [];
+
+/** Every language of an inline text (`{ code: html }`), one shown on the static screen (public/boot.js
+ *  hides the `.pc-t` of the other languages). */
+const each = (html) => LANGS.map((l) => `<span class="pc-t" lang="${l.tag}">${html[l.code]}</span>`).join('');
+/** `f` applied to the text in every language. */
+const map = (t, f) => Object.fromEntries(LANGS.map((l) => [l.code, f(t[l.code], l.code)]));
+const plain = (t) => each(map(t, escape));
+const richAll = (t) => each(map(t, rich));
 
 /** The first question's step, as the app's Wizard renders it for a fresh start (no whitespace between
  *  elements, as the app writes none). */
 function firstQuestion(words, { schema, questions, total }) {
   const q = questions[0];
-  const step = { en: fill(words.step_of.en, { step: 1, total }, 'step_of'), zh: fill(words.step_of.zh, { step: 1, total }, 'step_of') };
+  const step = map(words.step_of, (w) => fill(w, { step: 1, total }, 'step_of'));
   const options = q.option.map((o, i) => (
     `<label class="pc-option" for="opt-${i}">`
     + `<input type="radio" name="${q.id}" id="opt-${i}" value="${escape(o.id)}" aria-describedby="opt-${i}-explain">`
     + `<span class="pc-option__key" aria-hidden="true">${i + 1}</span>`
     + '<span class="pc-option__text">'
     + `<span class="pc-option__label">${plain(o.label)}</span>`
-    + `<span class="pc-option__explain" id="opt-${i}-explain">${richBoth(o.explain)}</span>`
+    + `<span class="pc-option__explain" id="opt-${i}-explain">${richAll(o.explain)}</span>`
     + '</span></label>'
   )).join('');
   // The app shows an option's "how to find out" once it is picked; boot.js does the same here.
   const findOut = q.option.map((o, i) => (o.find_out
-    ? `<div class="pc-findout" role="note" data-for="opt-${i}" hidden><h3>${plain(words.how_to_find_out)}</h3><p>${richBoth(o.find_out)}</p></div>`
+    ? `<div class="pc-findout" role="note" data-for="opt-${i}" hidden><h3>${plain(words.how_to_find_out)}</h3><p>${richAll(o.find_out)}</p></div>`
     : '')).join('');
-  const announce = { en: `${step.en}: ${q.title.en}`, zh: `${step.zh}: ${q.title.zh}` };
+  const announce = map(step, (w, code) => `${w}: ${q.title[code]}`);
   return '<div class="pc-wizard">'
     + '<div class="pc-wizard__main">'
     + `<form class="pc-question" method="get" action="/" aria-labelledby="question-title" data-question="${q.id}">`
@@ -73,7 +80,7 @@ function firstQuestion(words, { schema, questions, total }) {
     + `<p class="pc-step" data-testid="step">${plain(step)}</p>`
     + `<progress class="pc-progress" max="${total}" value="1" aria-hidden="true"></progress>`
     + `<h1 id="question-title" tabindex="-1">${plain(q.title)}</h1>`
-    + `<details class="pc-help"><summary>${plain(words.why_it_matters)}</summary><p>${richBoth(q.help)}</p></details>`
+    + `<details class="pc-help"><summary>${plain(words.why_it_matters)}</summary><p>${richAll(q.help)}</p></details>`
     + `<fieldset class="pc-options"><legend class="pc-sr-only">${plain(q.title)}</legend>${options}</fieldset>`
     + findOut
     // The language of the link, when the user chose one (boot.js fills it in), goes on to the next step.
@@ -95,6 +102,7 @@ function firstQuestion(words, { schema, questions, total }) {
 /// the content files.
 export function fillShell(staging, out) {
   const words = JSON.parse(readFileSync(join(out, 'ui.json'), 'utf8'));
+  LANGS = JSON.parse(readFileSync(join(out, 'languages.json'), 'utf8'));
   const data = content();
   const values = { total: data.total };
   const file = join(staging, 'index.html');
@@ -104,7 +112,7 @@ export function fillShell(staging, out) {
     (_, tag, before, key, after) => {
       const w = words[key];
       if (!w) throw new Error(`static shell: index.html names ui word \`${key}\`, which ui.toml lacks`);
-      const t = { en: fill(w.en, values, key), zh: fill(w.zh, values, key) };
+      const t = map(w, (text) => fill(text, values, key));
       filled++;
       // A block (heading, paragraph, list item) is written once per language, so that each copy is the
       // same element, at the same size, as the one the app renders: the browser then sees no new,
@@ -112,7 +120,7 @@ export function fillShell(staging, out) {
       if (['h1', 'h2', 'p', 'li'].includes(tag)) {
         const attrs = `${before}${after}`;
         const classed = /\bclass="/.test(attrs) ? attrs.replace(/\bclass="/, 'class="pc-t ') : `${attrs} class="pc-t"`;
-        return [['en', t.en], ['zh-CN', t.zh]].map(([lang, text]) => `<${tag}${classed} lang="${lang}">${escape(text)}</${tag}>`).join('');
+        return LANGS.map((l) => `<${tag}${classed} lang="${l.tag}">${escape(t[l.code])}</${tag}>`).join('');
       }
       return `<${tag}${before}${after}>${plain(t)}</${tag}>`;
     },
@@ -121,6 +129,11 @@ export function fillShell(staging, out) {
   const slot = '<div data-first-question></div>';
   if (html.split(slot).length !== 2) throw new Error(`static shell: index.html must hold ${slot} once`);
   html = html.replace(slot, firstQuestion(words, data)).replaceAll('{schema}', String(data.schema));
+  // The language switcher, and the languages for public/boot.js (code:tag, in order).
+  const switcher = '<div class="pc-lang" role="group" data-languages></div>';
+  if (html.split(switcher).length !== 2) throw new Error(`static shell: index.html must hold ${switcher} once`);
+  html = html.replace(switcher, `<div class="pc-lang" role="group">${LANGS.map((l) => `<button type="button" class="pc-lang__button" lang="${l.tag}">${escape(l.name)}</button>`).join('')}</div>`);
+  html = html.replaceAll('{languages}', LANGS.map((l) => `${l.code}:${l.tag}`).join(' '));
   writeFileSync(file, html);
-  console.log(`static shell: ${filled} texts filled in both languages; first question \`${data.questions[0].id}\` (${data.questions[0].option.length} options), link schema ${data.schema}, ${data.total} questions`);
+  console.log(`static shell: ${filled} texts filled in ${LANGS.length} languages (${LANGS.map((l) => l.code).join(', ')}); first question \`${data.questions[0].id}\` (${data.questions[0].option.length} options), link schema ${data.schema}, ${data.total} questions`);
 }

@@ -4,28 +4,25 @@
 // "Try again" link instead of a blank page. A panic while starting shows the app's own panel
 // (src/ui/panic_panel.rs), so this one stays away then.
 //
-// This panel appears when the app's code and texts are not there, so its few words live here, in both
-// languages of the app. public/boot.js has already set the page's language and theme as the app picks
-// them (the link, a stored choice, the browser), so the panel follows <html lang>.
+// This panel appears when the app's code and texts are not there, so its words come from index.html:
+// the build writes them there in every language (#pc-load-error-words, from ui.toml). public/boot.js has
+// already set the page's language as the app picks it (the link, a stored choice, the browser), so the
+// panel takes the words whose lang is <html lang>.
 
-const TEXT = {
-  en: {
-    title: 'The app could not load',
-    body: 'Its code did not arrive or could not start, perhaps because the connection dropped. Your answers are kept in the address: try again when you are back online.',
-    retry: 'Try again',
-  },
-  zh: {
-    title: '应用无法加载',
-    body: '程序代码没有下载完成或无法启动,可能是网络中断了。你的回答保存在地址里:联网后再试一次即可。',
-    retry: '重试',
-  },
-};
+/** The panel's words in the page's language: the text of the first element `selector` finds among the
+ *  words of that language (of the first language if none matches). */
+function word(selector) {
+  const words = document.getElementById('pc-load-error-words');
+  const all = words ? [...words.content.querySelectorAll(selector)] : [];
+  const own = all.find((el) => el.lang === document.documentElement.lang) ?? all[0];
+  return own ? own.textContent : '';
+}
 
 /** Shows the panel, once, unless the app's own panic panel is already up. */
 function showLoadError() {
   if (document.getElementById('pc-load-error') || document.getElementById('pc-panic')) return;
   const root = document.documentElement;
-  const text = TEXT[root.lang.startsWith('zh') ? 'zh' : 'en'];
+  const text = { title: word('h1.pc-t'), body: word('p.pc-t'), retry: word('span .pc-t') };
 
   // The static first screen of index.html (#pc-boot) is still there: the panel takes the place of its
   // landing, under its header; without it, the panel gets a main of its own.

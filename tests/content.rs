@@ -1,7 +1,7 @@
 //! The knowledge base is complete and consistent: enough of everything, every pitfall and template
 //! reachable, and the three errors of the seed article stated correctly.
 
-use pyconc::content::{MODELS, ModelId, PITFALLS, QUESTIONS, QuestionId, TEMPLATES, Text, ui};
+use pyconc::content::{Lang, MODELS, ModelId, PITFALLS, QUESTIONS, QuestionId, TEMPLATES, Text, ui};
 use pyconc::engine::reachable::{Walk, reads};
 use std::collections::BTreeSet;
 
@@ -123,11 +123,29 @@ fn every_template_is_offered_on_some_path() {
 }
 
 #[test]
-fn the_interface_words_exist_in_both_languages() {
+fn the_interface_words_differ_from_language_to_language() {
     for t in [ui::APP_TITLE, ui::START, ui::STEP_OF, ui::CHECKED_OF] {
-        assert!(!t.en().is_empty() && !t.zh().is_empty());
-        assert_ne!(t.en(), t.zh());
+        for (i, a) in Lang::ALL.iter().enumerate() {
+            assert!(!t.get(*a).is_empty());
+            for b in &Lang::ALL[i + 1..] {
+                assert_ne!(t.get(*a), t.get(*b), "{a:?} and {b:?} say the same");
+            }
+        }
     }
+}
+
+#[test]
+fn each_language_reads_its_own_pack() {
+    // build.rs writes the pack files and `Lang` from one list; this checks the order is the same.
+    for lang in Lang::ALL {
+        let file = pyconc::content::packs::file(lang);
+        assert!(file.starts_with(&format!("content-{}-", lang.code())), "{lang:?} reads {file}");
+        assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+    }
+    assert_eq!(Lang::from_browser_tag("zh-TW"), Lang::Zh);
+    assert_eq!(Lang::from_browser_tag("en-GB"), Lang::En);
+    assert_eq!(Lang::from_browser_tag("xx"), Lang::default());
 }
 
 // The seed article's three errors (../shared/knowledge/decision-criteria.md), stated correctly.

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 pub use crate::content::generated::packs::{COUNT, FILES};
 
-static LOADED: [OnceLock<Vec<&'static str>>; 2] = [OnceLock::new(), OnceLock::new()];
+static LOADED: [OnceLock<Vec<&'static str>>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
 
 fn slot(lang: Lang) -> &'static OnceLock<Vec<&'static str>> {
     &LOADED[lang as usize]
@@ -17,10 +17,7 @@ fn slot(lang: Lang) -> &'static OnceLock<Vec<&'static str>> {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn table(lang: Lang) -> Option<&'static [&'static str]> {
-    let embedded = match lang {
-        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/en.txt")),
-        Lang::Zh => include_str!(concat!(env!("OUT_DIR"), "/zh.txt")),
-    };
+    let embedded = crate::content::generated::packs::EMBEDDED[lang as usize];
     Some(slot(lang).get_or_init(|| embedded.split('\0').collect()))
 }
 

@@ -2,7 +2,6 @@
 //! wizard depending on the address; and when it takes over from the static first screen (`start`).
 
 use crate::content::{Lang, packs, ui};
-use crate::engine::ShareLink;
 use crate::ui::checklist::ChecklistTicks;
 use crate::ui::i18n::{LangContext, tr};
 use crate::ui::landing::Landing;
@@ -58,19 +57,21 @@ fn mount() {
     crate::ui::offline::register();
 }
 
-/// The language to start in, and whether it was chosen (only a chosen one goes into links). The order is
-/// public/boot.js's, which has already shown the static first screen in it: the link's `lang=`, a stored
-/// choice, the browser's language.
+/// The language to start in, and whether the user chose it (only a chosen one goes into links), as
+/// public/boot.js decided them before the first paint (the link's `lang=`, a stored choice, the
+/// browser's language) and showed the static first screen in: `<html lang>` and `data-lang-chosen`. A
+/// page without a known language there (no boot script) starts in the browser's language.
 fn initial_lang() -> (Lang, bool) {
-    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-    if let Some(lang) = ShareLink::decode(search.strip_prefix('?').unwrap_or(&search)).0.lang {
-        return (lang, true);
+    let window = web_sys::window();
+    let root = window.as_ref().and_then(|w| w.document()).and_then(|d| d.document_element());
+    let decided = root.as_ref().and_then(|r| r.get_attribute("lang")).and_then(|tag| Lang::from_tag(&tag));
+    match (decided, root) {
+        (Some(lang), Some(root)) => (lang, root.has_attribute("data-lang-chosen")),
+        _ => {
+            let browser = window.and_then(|w| w.navigator().language()).unwrap_or_default();
+            (Lang::from_browser_tag(&browser), false)
+        }
     }
-    if let Some(lang) = storage::get(storage::LANG).and_then(|s| Lang::from_code(&s)) {
-        return (lang, true);
-    }
-    let browser = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
-    (Lang::from_browser_tag(&browser), false)
 }
 
 /// The page: header, landing or wizard, footer.
@@ -129,10 +130,7 @@ fn Shell() -> impl IntoView {
     let switcher = Lang::ALL
         .iter()
         .map(|&l| {
-            let name = match l {
-                Lang::En => "English",
-                Lang::Zh => "简体中文",
-            };
+            let name = l.name();
             view! {
                 <button
                     type="button"

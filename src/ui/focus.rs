@@ -14,11 +14,10 @@ pub fn without_scrolling(element: &web_sys::HtmlElement) {
 
 /// The controls of the static first screen that the app renders again, by a selector that finds each
 /// in both (elements with an id are found by it).
+/// The language buttons are found by their `lang`.
 const CONTROLS: &[&str] = &[
     ".pc-skip",
     ".pc-brand",
-    ".pc-lang__button[lang=\"en\"]",
-    ".pc-lang__button[lang=\"zh-CN\"]",
     ".pc-theme",
     ".pc-help > summary",
     "form.pc-question button[type=submit]",
@@ -30,6 +29,9 @@ pub fn selector(element: &web_sys::Element) -> Option<String> {
     let id = element.id();
     if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
         return Some(format!("#{id}"));
+    }
+    if element.matches(".pc-lang__button").unwrap_or(false) {
+        return element.get_attribute("lang").map(|tag| format!(".pc-lang__button[lang=\"{tag}\"]"));
     }
     CONTROLS.iter().find(|s| element.matches(s).unwrap_or(false)).map(|s| s.to_string())
 }

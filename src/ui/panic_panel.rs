@@ -21,7 +21,7 @@ pub fn show() {
     let lang = document
         .document_element()
         .and_then(|e| e.get_attribute("lang"))
-        .map_or(Lang::En, |tag| Lang::from_browser_tag(&tag));
+        .map_or(Lang::default(), |tag| Lang::from_browser_tag(&tag));
     let Ok(panel) = document.create_element("div") else { return };
     panel.set_id("pc-panic");
     panel.set_class_name("pc-panic");
