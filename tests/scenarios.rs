@@ -44,6 +44,9 @@ struct Row {
     source: String,
     #[serde(default)]
     review: Vec<u32>,
+    /// Walked through the app by the browser tests (tests/e2e/walks.ts).
+    #[serde(default)]
+    walk: bool,
 }
 
 /// A row that is a valid path, with what the engine made of it.
@@ -143,6 +146,16 @@ fn scenarios() {
         }
     }
     assert!(broken.is_empty(), "{} rows are not valid paths:\n{}", broken.len(), broken.join("\n"));
+
+    // The rows the browser tests walk (tests/e2e/walks.ts): one per model, each giving its model exactly.
+    let mut walked: Vec<&str> = checked.iter().filter(|c| c.row.walk).map(|c| c.row.model.as_str()).collect();
+    walked.sort_unstable();
+    let mut models: Vec<&str> = pyconc::content::MODELS.iter().map(|m| m.id).collect();
+    models.sort_unstable();
+    assert_eq!(walked, models, "the walked rows (walk = true) must cover each model once");
+    for c in checked.iter().filter(|c| c.row.walk) {
+        assert_eq!(c.got, c.row.model, "the walked row `{}` must give its model exactly", c.row.name);
+    }
 
     // Counts.
     let where_q = question("where");

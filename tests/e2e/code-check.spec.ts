@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { WALKS, query } from './walks';
+import { query, walkTo } from './walks';
 import { WizardPage } from './wizard-page';
 
 // "Check your code" (src/ui/code_check.rs): the panel on a result page and on the landing, the checker's
@@ -44,7 +44,7 @@ const FASTAPI = [
 /** Any file of the checker's worker. */
 const CHECKER_FILE = /checker-worker/;
 /** The asyncio result: its checklist holds blocking-call-in-coroutine. */
-const ASYNCIO = `/?${query(WALKS[0].answers)}`;
+const ASYNCIO = `/?${query(walkTo('asyncio').answers)}`;
 
 /** The panel as a user sees it. */
 class CodeCheckPanel {
@@ -288,7 +288,7 @@ test('offline: the checker is not precached, is cached once opened, and then wor
   // With no network: a new page of another result, the panel, a check.
   await context.setOffline(true);
   const tab = await context.newPage();
-  await openResult(tab, `/?${query(WALKS[1].answers)}`);
+  await openResult(tab, `/?${query(walkTo('to_thread').answers)}`);
   const offline = new CodeCheckPanel(tab);
   await offline.open();
   await offline.check(SLEEPY);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { WALKS, query } from './walks';
+import { query, walkTo } from './walks';
 
 const SHOTS = 'tests/e2e/screenshots';
 mkdirSync(SHOTS, { recursive: true });
@@ -8,7 +8,7 @@ mkdirSync(SHOTS, { recursive: true });
 const pages = [
   { name: 'landing', path: '/' },
   { name: 'question', path: '/?v=1&work=io&scale=one&where=aweb&py=3.12' },
-  { name: 'result', path: `/?${query(WALKS[1].answers)}` },
+  { name: 'result', path: `/?${query(walkTo('to_thread').answers)}` },
 ];
 
 for (const width of [360, 390, 1280]) {

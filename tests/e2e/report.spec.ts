@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { WALKS, query } from './walks';
+import { query, walkTo } from './walks';
 
 // The Markdown report holds the checklist as the page shows it, whatever storage does.
 
@@ -9,7 +9,7 @@ test('with storage disabled, the report still holds the ticks on screen', async 
     const fail = () => { throw new DOMException('denied', 'SecurityError'); };
     Object.defineProperty(window, 'localStorage', { get: fail });
   });
-  const walk = WALKS.find((w) => w.model === 'asyncio')!;
+  const walk = walkTo('asyncio');
   await page.goto(`/?${query(walk.answers)}`);
   const first = page.locator('.pc-check').first();
   const title = (await first.locator('label').textContent())!.trim();

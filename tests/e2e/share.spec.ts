@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { WALKS, query } from './walks';
+import { query, walkTo } from './walks';
 import { WizardPage } from './wizard-page';
 
 test('a copied link opened in a new browser gives the same result', async ({ browser }) => {
@@ -9,7 +9,7 @@ test('a copied link opened in a new browser gives the same result', async ({ bro
   const app = new WizardPage(page);
   await app.open();
   await app.start();
-  const walk = WALKS.find((w) => w.model === 'hybrid')!;
+  const walk = walkTo('hybrid');
   await app.walk(walk.answers);
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByRole('status')).toHaveText('Link copied.');
@@ -37,7 +37,7 @@ test('when the clipboard is refused, the link is selected for copying by hand', 
   await page.addInitScript(() => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
   });
-  await page.goto(`/?${query(WALKS[0].answers)}`);
+  await page.goto(`/?${query(walkTo('asyncio').answers)}`);
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByRole('status')).toContainText('refused');
   const selected = await page.evaluate(() => {
@@ -49,7 +49,7 @@ test('when the clipboard is refused, the link is selected for copying by hand', 
 });
 
 test('the template downloads as a .py file whose header holds the link, the answers and the version', async ({ page }) => {
-  const walk = WALKS.find((w) => w.model === 'processes')!;
+  const walk = walkTo('processes');
   await page.goto(`/?${query(walk.answers)}`);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -67,7 +67,7 @@ test('the template downloads as a .py file whose header holds the link, the answ
 });
 
 test('the report downloads as Markdown with the checklist state', async ({ page }) => {
-  const walk = WALKS.find((w) => w.model === 'asyncio')!;
+  const walk = walkTo('asyncio');
   await page.goto(`/?${query(walk.answers)}`);
   const first = page.locator('.pc-check').first();
   const title = (await first.locator('label').textContent())!.trim();

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { FIRST } from './schema';
-import { WALKS, query } from './walks';
+import { query, walkTo } from './walks';
 import { WizardPage } from './wizard-page';
 
 // How a step behaves around what happens beside it: a language pack arriving, a language switch, a
@@ -60,7 +60,7 @@ test('a language switch keeps the pick, the focus and the alternative template s
   await expect(chinese).toBeFocused();
 
   // On a result, the template of an alternative the user asked for stays shown.
-  await page.goto(`/?${query(WALKS[0].answers)}&lang=en`);
+  await page.goto(`/?${query(walkTo('asyncio').answers)}&lang=en`);
   await expect(app.modelName).toBeVisible();
   await page.getByRole('button', { name: 'Show its template' }).first().click();
   const showing = page.getByText(/Showing the template for/);

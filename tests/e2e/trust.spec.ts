@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { WALKS } from './walks';
+import { walkTo } from './walks';
 import { WizardPage } from './wizard-page';
 
 // Records CSP violations from the first script on, in every page of the test.
@@ -40,7 +40,7 @@ test('a full walk, share and export: no CSP violation, nothing leaves the origin
   const app = new WizardPage(page);
   await app.open();
   await app.start();
-  await app.walk(WALKS[3].answers, 'keyboard');
+  await app.walk(walkTo('processes').answers, 'keyboard');
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByRole('status')).toHaveText('Link copied.');
   for (const name of ['Download .py', 'Download report (.md)']) {

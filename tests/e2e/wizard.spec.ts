@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { WALKS, query } from './walks';
+import { WALKS, query, walkTo } from './walks';
 import { WizardPage } from './wizard-page';
 
 for (const [i, walk] of WALKS.entries()) {
@@ -33,7 +33,7 @@ test('keyboard only: from the landing to a downloaded template, and an edit from
     }
   });
   const app = new WizardPage(page);
-  const walk = WALKS.find((w) => w.model === 'processes')!;
+  const walk = walkTo('processes');
   await app.open();
   await app.tabTo(page.getByRole('button', { name: /^Start$/ }), 'Tab', 15);
   await page.keyboard.press('Enter');
@@ -90,7 +90,7 @@ test('Back and the browser Back both return to the previous question with its an
 
 test('editing an answer drops the answers that no longer apply and keeps the rest', async ({ page }) => {
   const app = new WizardPage(page);
-  const walk = WALKS.find((w) => w.model === 'asyncio')!;
+  const walk = walkTo('asyncio');
   await app.open(query(walk.answers));
   expect(await app.model()).toBe('asyncio');
 
@@ -133,7 +133,7 @@ test('switching the language mid-flow changes every text and keeps the answers',
 
 test('the checklist state survives a reload', async ({ page }) => {
   const app = new WizardPage(page);
-  await app.open(query(WALKS[0].answers));
+  await app.open(query(walkTo('asyncio').answers));
   const boxes = page.locator('.pc-checklist input[type=checkbox]');
   await boxes.nth(0).check();
   await boxes.nth(2).check();
@@ -159,7 +159,7 @@ test('"I\'m not sure" shows how to find out, and the result says what to measure
 
 test('an alternative\'s template can be shown and the recommended one restored', async ({ page }) => {
   const app = new WizardPage(page);
-  await app.open(query(WALKS[0].answers));
+  await app.open(query(walkTo('asyncio').answers));
   const code = page.locator('pre code');
   await expect(code).toContainText('asyncio');
   const processes = page.locator('.pc-alt', { hasText: 'ProcessPoolExecutor' }).first();
