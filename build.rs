@@ -16,6 +16,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+/// The content: `data/*.toml` and `templates/` (tests/broken_content.rs compiles a broken copy).
+const CONTENT: &str = "src/content";
 const DATA: &str = "src/content/data";
 const TEMPLATES: &str = "src/content/templates";
 
@@ -23,7 +25,7 @@ fn main() {
     println!("cargo:rerun-if-changed={DATA}");
     println!("cargo:rerun-if-changed={TEMPLATES}");
     println!("cargo:rerun-if-changed=build");
-    match compile() {
+    match compile(Path::new(CONTENT)) {
         Ok(mut code) => {
             let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
             LANGS.with(|l| write_languages(&l.borrow(), &out));
@@ -40,8 +42,8 @@ fn main() {
     }
 }
 
-fn load<T: serde::de::DeserializeOwned>(name: &str) -> Result<T, String> {
-    let path = Path::new(DATA).join(name);
+fn load<T: serde::de::DeserializeOwned>(content: &Path, name: &str) -> Result<T, String> {
+    let path = content.join("data").join(name);
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
@@ -248,19 +250,20 @@ fn check_languages(langs: &[RawLanguage], err: &mut Errors) {
     }
 }
 
-fn compile() -> Result<String, Vec<String>> {
+/// Compiles the content of `content` (a folder like src/content) into Rust source, or every error found.
+pub fn compile(content: &Path) -> Result<String, Vec<String>> {
     let mut err = Errors::default();
-    let languages: LanguagesFile = load("languages.toml").map_err(|e| vec![e])?;
+    let languages: LanguagesFile = load(content, "languages.toml").map_err(|e| vec![e])?;
     check_languages(&languages.language, &mut err);
     LANGS.set(languages.language);
-    let meta: MetaFile = load("meta.toml").map_err(|e| vec![e])?;
-    let questions: QuestionsFile = load("questions.toml").map_err(|e| vec![e])?;
-    let models: ModelsFile = load("models.toml").map_err(|e| vec![e])?;
-    let rules: RulesFile = load("rules.toml").map_err(|e| vec![e])?;
-    let pitfalls: PitfallsFile = load("pitfalls.toml").map_err(|e| vec![e])?;
-    let templates: TemplatesFile = load("templates.toml").map_err(|e| vec![e])?;
-    let hosts: HostsFile = load("hosts.toml").map_err(|e| vec![e])?;
-    let ui: UiFile = load("ui.toml").map_err(|e| vec![e])?;
+    let meta: MetaFile = load(content, "meta.toml").map_err(|e| vec![e])?;
+    let questions: QuestionsFile = load(content, "questions.toml").map_err(|e| vec![e])?;
+    let models: ModelsFile = load(content, "models.toml").map_err(|e| vec![e])?;
+    let rules: RulesFile = load(content, "rules.toml").map_err(|e| vec![e])?;
+    let pitfalls: PitfallsFile = load(content, "pitfalls.toml").map_err(|e| vec![e])?;
+    let templates: TemplatesFile = load(content, "templates.toml").map_err(|e| vec![e])?;
+    let hosts: HostsFile = load(content, "hosts.toml").map_err(|e| vec![e])?;
+    let ui: UiFile = load(content, "ui.toml").map_err(|e| vec![e])?;
 
     let qs = &questions.question;
     // The engine keeps answers and scores in fixed arrays (engine::answers, engine::reachable).
@@ -550,7 +553,7 @@ fn compile() -> Result<String, Vec<String>> {
         }
     }
     let read_partial = |name: &str| {
-        let path = Path::new(TEMPLATES).join("partials").join(format!("{name}.py"));
+        let path = content.join("templates").join("partials").join(format!("{name}.py"));
         std::fs::read_to_string(&path).map_err(|e| format!("partial `{name}`: {}: {e}", path.display()))
     };
     for t in &templates.template {
@@ -558,7 +561,7 @@ fn compile() -> Result<String, Vec<String>> {
         let m = model_index(&at, &t.model, &mut err);
         err.text(&format!("{at} title"), &t.title);
         let when = err.cond(&at, t.when.as_deref().unwrap_or("always"), &vocab);
-        let path = Path::new(TEMPLATES).join(&t.file);
+        let path = content.join("templates").join(&t.file);
         let body = match std::fs::read_to_string(&path) {
             Ok(src) => template::parse(&src, &template_vocab(&vocab, &t.model, &models.model), &read_partial)
                 .unwrap_or_else(|e| {

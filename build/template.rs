@@ -5,7 +5,7 @@
 //! templates: a helper that several templates hand out word for word is written once. A partial may hold
 //! tags and other partials; its blocks must close within it.
 
-use crate::condition::{self, Ast, Vocabulary};
+use super::condition::{self, Ast, Vocabulary};
 
 pub enum Node {
     Lines(String),
@@ -210,7 +210,7 @@ pub fn emit(nodes: &[Node]) -> String {
     let items: Vec<String> = nodes
         .iter()
         .map(|node| match node {
-            Node::Lines(text) => format!("Segment::Lines(Code({}))", crate::code(text)),
+            Node::Lines(text) => format!("Segment::Lines(Code({}))", super::code(text)),
             Node::Choice(branches) => {
                 let arms: Vec<String> =
                     branches.iter().map(|(c, body)| format!("({}, {})", c.emit(), emit(body))).collect();
