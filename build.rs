@@ -102,21 +102,6 @@ thread_local! {
     static UI_JSON: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
-fn json_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
 
 /// The texts that load later: one file per language, the texts separated by NUL, at an index that the
 /// generated `Text::Later` holds. Template code is language-neutral and sits in every file.
@@ -193,10 +178,8 @@ fn write_languages(langs: &[RawLanguage], out: &Path) {
     let _ = writeln!(rs, "const LANG_TAGS: [&str; {n}] = [{}];", list(&|l| format!("{:?}", l.tag)));
     let _ = writeln!(rs, "const LANG_NAMES: [&str; {n}] = [{}];", list(&|l| format!("{:?}", l.name)));
     std::fs::write(out.join("lang.rs"), rs).expect("write lang.rs");
-    let json = list(&|l| {
-        format!("{{\"code\": {}, \"tag\": {}, \"name\": {}}}", json_string(&l.code), json_string(&l.tag), json_string(&l.name))
-    });
-    std::fs::write(out.join("languages.json"), format!("[{json}]\n")).expect("write languages.json");
+    let json = serde_json::to_string_pretty(langs).expect("languages as JSON");
+    std::fs::write(out.join("languages.json"), json + "\n").expect("write languages.json");
 }
 
 fn fnv1a(bytes: &[u8]) -> u64 {
@@ -600,14 +583,7 @@ pub fn compile(content: &Path) -> Result<String, Vec<String>> {
     // Interface words: one constant each, so a missing word is a compile error in the UI.
     INLINE.set(true);
     out.push_str("pub mod ui {\n    use super::Text;\n");
-    let entries: Vec<String> = ui
-        .iter()
-        .map(|(key, t)| {
-            let per: Vec<String> = t.0.iter().map(|(code, text)| format!("{}: {}", json_string(code), json_string(text))).collect();
-            format!("{}: {{{}}}", json_string(key), per.join(", "))
-        })
-        .collect();
-    UI_JSON.set(format!("{{\n{}\n}}\n", entries.join(",\n")));
+    UI_JSON.set(serde_json::to_string_pretty(&ui).expect("the interface words as JSON") + "\n");
     for (key, t) in &ui {
         err.text(&format!("ui.toml: `{key}`"), t);
         let _ = writeln!(out, "    pub const {}: Text = {};", key.to_ascii_uppercase(), text(t));

@@ -187,21 +187,26 @@ impl Parser<'_> {
     }
 
     fn or(&mut self) -> Result<Ast, String> {
-        let mut items = vec![self.and()?];
-        while self.peek() == Some("or") {
-            self.pos += 1;
-            items.push(self.and()?);
-        }
-        Ok(if items.len() == 1 { items.pop().unwrap() } else { Ast::Any(items) })
+        self.joined("or", Parser::and, Ast::Any)
     }
 
     fn and(&mut self) -> Result<Ast, String> {
-        let mut items = vec![self.not()?];
-        while self.peek() == Some("and") {
+        self.joined("and", Parser::not, Ast::All)
+    }
+
+    /// `item (word item)*`: one item alone, or all of them joined by `join`.
+    fn joined(
+        &mut self,
+        word: &str,
+        item: fn(&mut Self) -> Result<Ast, String>,
+        join: fn(Vec<Ast>) -> Ast,
+    ) -> Result<Ast, String> {
+        let mut items = vec![item(self)?];
+        while self.peek() == Some(word) {
             self.pos += 1;
-            items.push(self.not()?);
+            items.push(item(self)?);
         }
-        Ok(if items.len() == 1 { items.pop().unwrap() } else { Ast::All(items) })
+        Ok(if items.len() == 1 { items.pop().unwrap() } else { join(items) })
     }
 
     fn not(&mut self) -> Result<Ast, String> {

@@ -1,10 +1,10 @@
 //! The TOML shape of the content files, as written by editors.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A text in every language of languages.toml, keyed by language code (checked by `Errors::text`).
-#[derive(Deserialize, Clone)]
+#[derive(Deserialize, Serialize, Clone)]
 #[serde(transparent)]
 pub struct RawText(pub BTreeMap<String, String>);
 
@@ -21,7 +21,7 @@ pub struct LanguagesFile {
     pub language: Vec<RawLanguage>,
 }
 
-#[derive(Deserialize, Clone)]
+#[derive(Deserialize, Serialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawLanguage {
     pub code: String,

@@ -13,22 +13,30 @@ pub(crate) mod generated {
 
 pub use generated::{INTEGRATIONS, META, MODELS, PITFALLS, QUESTIONS, REQUIREMENTS, RULES, TEMPLATES, ui};
 
-impl QuestionId {
-    /// The question's content.
-    pub fn get(self) -> &'static Question {
-        &QUESTIONS[self.0 as usize]
-    }
+/// `get`, `all` and `find` for an id that indexes one of the content's tables.
+macro_rules! table_id {
+    ($id:ident, $item:ty, $table:ident, $order:literal) => {
+        impl $id {
+            /// Its content.
+            pub fn get(self) -> &'static $item {
+                &$table[self.0 as usize]
+            }
 
-    /// Every question, in the order they are asked.
-    pub fn all() -> impl Iterator<Item = QuestionId> {
-        (0..QUESTIONS.len() as u8).map(QuestionId)
-    }
+            #[doc = concat!("Every one, in ", $order, ".")]
+            pub fn all() -> impl Iterator<Item = $id> {
+                (0..$table.len() as u8).map($id)
+            }
 
-    /// Finds a question by its id (the key in share links).
-    pub fn find(id: &str) -> Option<QuestionId> {
-        QUESTIONS.iter().position(|q| q.id == id).map(|i| QuestionId(i as u8))
-    }
+            /// Finds one by its id (the key or value in share links).
+            pub fn find(id: &str) -> Option<$id> {
+                $table.iter().position(|x| x.id == id).map(|i| $id(i as u8))
+            }
+        }
+    };
 }
+
+table_id!(QuestionId, Question, QUESTIONS, "the order they are asked");
+table_id!(ModelId, Model, MODELS, "the order of models.toml");
 
 impl Question {
     /// Finds an option's index by its id (the value in share links).
@@ -37,19 +45,3 @@ impl Question {
     }
 }
 
-impl ModelId {
-    /// The model's content.
-    pub fn get(self) -> &'static Model {
-        &MODELS[self.0 as usize]
-    }
-
-    /// Every model, in the order of `models.toml`.
-    pub fn all() -> impl Iterator<Item = ModelId> {
-        (0..MODELS.len() as u8).map(ModelId)
-    }
-
-    /// Finds a model by its id.
-    pub fn find(id: &str) -> Option<ModelId> {
-        MODELS.iter().position(|m| m.id == id).map(|i| ModelId(i as u8))
-    }
-}

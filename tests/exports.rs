@@ -74,7 +74,7 @@ fn the_downloads_of_the_frozen_links_are_the_kept_ones() {
         let stem = format!("{:02}-{model}.{}", i + 1, lang.code());
         let py = python_file(rec.model, &link.answers, &url, lang);
         let md = markdown_report(&link.answers, &url, lang, &checked);
-        for (file, content) in [(format!("{stem}.py"), py.content), (format!("{stem}.md"), md.content)] {
+        for (file, content) in [(format!("{stem}.py.txt"), py.content), (format!("{stem}.md"), md.content)] {
             differences.extend(compare(&dir.join(&file), &content));
             names.push(file);
         }

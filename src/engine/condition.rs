@@ -25,30 +25,24 @@ impl Cond {
             Cond::In(q, _) | Cond::Cmp(q, _, _) if answers.get(q).is_none() && open(q) => None,
             Cond::In(..) | Cond::Cmp(..) => Some(self.holds(answers)),
             Cond::Not(inner) => inner.may_hold(answers, open).map(|b| !b),
-            Cond::All(items) => {
-                let mut result = Some(true);
-                for c in items {
-                    match c.may_hold(answers, open) {
-                        Some(false) => return Some(false),
-                        None => result = None,
-                        Some(true) => {}
-                    }
-                }
-                result
-            }
-            Cond::Any(items) => {
-                let mut result = Some(false);
-                for c in items {
-                    match c.may_hold(answers, open) {
-                        Some(true) => return Some(true),
-                        None => result = None,
-                        Some(false) => {}
-                    }
-                }
-                result
-            }
+            Cond::All(items) => settle(items, false, answers, open),
+            Cond::Any(items) => settle(items, true, answers, open),
         }
     }
+}
+
+/// Three-valued `all` (decisive = false) or `any` (decisive = true): the decisive value as soon as one
+/// item has it, else `None` if some item is still open, else the other value.
+fn settle(items: &[Cond], decisive: bool, answers: &Answers, open: &dyn Fn(crate::content::QuestionId) -> bool) -> Option<bool> {
+    let mut result = Some(!decisive);
+    for c in items {
+        match c.may_hold(answers, open) {
+            Some(b) if b == decisive => return Some(decisive),
+            None => result = None,
+            Some(_) => {}
+        }
+    }
+    result
 }
 
 fn compare(option: u8, op: CmpOp, than: u8) -> bool {

@@ -765,22 +765,13 @@ def coroutine_cannot_be_pickled():
         coroutine.close()
 
 
-@fact("the default ProcessPoolExecutor size is os.cpu_count() up to 3.12", until=(3, 12),
-      only=(os.name != "nt", "Windows caps it at 61"))
-def default_process_pool_size_cpu_count():
+@fact("the default ProcessPoolExecutor size is os.cpu_count() up to 3.12 and os.process_cpu_count() "
+      "from 3.13", only=(os.name != "nt", "Windows caps it at 61"))
+def default_process_pool_size():
+    count = os.process_cpu_count if HERE >= (3, 13) else os.cpu_count
     pool = concurrent.futures.ProcessPoolExecutor()
     try:
-        assert pool._max_workers == (os.cpu_count() or 1), pool._max_workers
-    finally:
-        pool.shutdown()
-
-
-@fact("from 3.13 the default ProcessPoolExecutor size is os.process_cpu_count()", since=(3, 13),
-      only=(os.name != "nt", "Windows caps it at 61"))
-def default_process_pool_size_process_cpu_count():
-    pool = concurrent.futures.ProcessPoolExecutor()
-    try:
-        assert pool._max_workers == (os.process_cpu_count() or 1), pool._max_workers
+        assert pool._max_workers == (count() or 1), pool._max_workers
     finally:
         pool.shutdown()
 
