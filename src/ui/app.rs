@@ -3,7 +3,7 @@
 
 use crate::content::{Lang, packs, ui};
 use crate::ui::checklist::ChecklistTicks;
-use crate::ui::i18n::{LangContext, tr};
+use crate::ui::i18n::{LangContext, PackStatus, tr};
 use crate::ui::landing::Landing;
 use crate::ui::question::StaticStep;
 use crate::ui::storage;
@@ -110,10 +110,8 @@ fn Shell() -> impl IntoView {
     // its focus, what the user opened.
     let pending = RwSignal::new(None::<Lang>);
     Effect::new(move |_| {
-        lang.packs.arrived.track();
-        let failed = lang.packs.failed.get();
         let Some(l) = pending.get() else { return };
-        if packs::is_loaded(l) || failed & (1 << l as u8) != 0 {
+        if matches!(lang.packs.get(l), PackStatus::Loaded | PackStatus::Failed | PackStatus::Gone) {
             pending.set(None);
             apply(l);
         }

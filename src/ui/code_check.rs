@@ -330,7 +330,7 @@ pub fn CodeCheck(
         move || status.with(|s| matches!(s, Status::LoadFailed | Status::Crashed | Status::Done(Outcome::Refused(_))));
     let report = move || {
         // Written anew when the language changes or a language pack arrives.
-        lang.packs.arrived.track();
+        lang.packs.track_loaded();
         let lang_now = lang.lang.get();
         status.with(|s| {
             let Status::Done(Outcome::Checked(report)) = s else { return String::new() };

@@ -1,5 +1,5 @@
-//! The language of the interface: chosen from the link, then storage, then the browser; switching it
-//! changes every text at once and keeps the answers.
+//! The language of the interface: public/boot.js chooses the first one (the link, then storage, then the
+//! browser; see `ui::app::initial_lang`); switching it changes every text at once and keeps the answers.
 
 use crate::content::{Lang, Text};
 use leptos::prelude::*;
@@ -13,12 +13,60 @@ pub struct LangContext {
     pub packs: PackState,
 }
 
-/// The state of the language packs: `arrived` fires when one is installed (whether a pack is there is
-/// `content::packs::is_loaded`), `failed` has a bit per language whose fetch failed.
+/// What the app knows of one language's pack (`ui::packs::load` writes it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PackStatus {
+    Missing,
+    Loading,
+    Loaded,
+    Failed,
+    /// The server no longer has it (a deploy replaced it): only a reload brings the texts back.
+    Gone,
+}
+
+/// The state of every language's pack: one signal, and a memo of which are installed that the texts
+/// track (so a fetch starting or failing does not write every text again).
 #[derive(Clone, Copy)]
 pub struct PackState {
-    pub arrived: Trigger,
-    pub failed: RwSignal<u8>,
+    status: RwSignal<[PackStatus; Lang::ALL.len()]>,
+    loaded: Memo<[bool; Lang::ALL.len()]>,
+}
+
+impl PackState {
+    fn new() -> PackState {
+        let status = RwSignal::new(Lang::ALL.map(|l| {
+            if crate::content::packs::is_loaded(l) { PackStatus::Loaded } else { PackStatus::Missing }
+        }));
+        let loaded = Memo::new(move |_| status.get().map(|s| s == PackStatus::Loaded));
+        PackState { status, loaded }
+    }
+
+    /// `lang`'s status, tracked.
+    pub fn get(&self, lang: Lang) -> PackStatus {
+        self.status.with(|s| s[lang as usize])
+    }
+
+    /// `lang`'s status, not tracked.
+    pub fn get_untracked(&self, lang: Lang) -> PackStatus {
+        self.status.with_untracked(|s| s[lang as usize])
+    }
+
+    /// Records `lang`'s status (a change only).
+    pub fn set(&self, lang: Lang, to: PackStatus) {
+        if self.get_untracked(lang) != to {
+            self.status.update(|s| s[lang as usize] = to);
+        }
+    }
+
+    /// Whether `lang`'s pack is installed, tracked through the memo.
+    pub fn is_loaded(&self, lang: Lang) -> bool {
+        self.loaded.with(|l| l[lang as usize])
+    }
+
+    /// Tracks which packs are installed, for what is written from several languages' texts.
+    pub fn track_loaded(&self) {
+        self.loaded.track();
+    }
 }
 
 impl LangContext {
@@ -27,7 +75,7 @@ impl LangContext {
         LangContext {
             lang: RwSignal::new(lang),
             explicit: RwSignal::new(explicit),
-            packs: PackState { arrived: Trigger::new(), failed: RwSignal::new(0) },
+            packs: PackState::new(),
         }
     }
 
@@ -38,21 +86,21 @@ impl LangContext {
 
     /// A text in the current language, tracked.
     pub fn t(&self, text: Text) -> &'static str {
+        let lang = self.lang.get();
         if text.is_later() {
-            self.packs.arrived.track();
+            self.packs.is_loaded(lang);
         }
-        text.get(self.lang.get())
+        text.get(lang)
     }
 
     /// Whether the current language's pack is there, tracked.
     pub fn pack_ready(&self) -> bool {
-        self.packs.arrived.track();
-        crate::content::packs::is_loaded(self.lang.get())
+        self.packs.is_loaded(self.lang.get())
     }
 
     /// Whether fetching the current language's pack failed, tracked.
     pub fn pack_failed(&self) -> bool {
-        self.packs.failed.get() & (1 << self.lang.get() as u8) != 0
+        matches!(self.packs.get(self.lang.get()), PackStatus::Failed | PackStatus::Gone)
     }
 }
 

@@ -5,38 +5,33 @@
 //! cache kept it) cannot come back, so Retry then reloads the page, which loads the new deploy whole.
 
 use crate::content::{Lang, packs, ui};
-use crate::ui::i18n::{LangContext, tr};
+use crate::ui::i18n::{LangContext, PackStatus, tr};
 use leptos::prelude::*;
-use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-thread_local! {
-    static IN_FLIGHT: Cell<u8> = const { Cell::new(0) };
-    /// A bit per language whose pack the server no longer has.
-    static GONE: Cell<u8> = const { Cell::new(0) };
-}
-
-/// Starts fetching `lang`'s pack unless it is there or on its way.
+/// Starts fetching `lang`'s pack unless it is there or on its way; its status (`LangContext::packs`)
+/// follows.
 pub fn load(ctx: LangContext, lang: Lang) {
-    let bit = 1u8 << lang as u8;
-    if packs::is_loaded(lang) || IN_FLIGHT.get() & bit != 0 {
+    if packs::is_loaded(lang) {
+        ctx.packs.set(lang, PackStatus::Loaded);
         return;
     }
-    IN_FLIGHT.set(IN_FLIGHT.get() | bit);
-    ctx.packs.failed.update(|f| *f &= !bit);
+    if ctx.packs.get_untracked(lang) == PackStatus::Loading {
+        return;
+    }
+    ctx.packs.set(lang, PackStatus::Loading);
     leptos::task::spawn_local(async move {
-        let result = fetch_text(&format!("/{}", packs::file(lang))).await;
-        IN_FLIGHT.set(IN_FLIGHT.get() & !bit);
-        if result.as_ref().err().and_then(JsValue::as_f64) == Some(404.0) {
-            GONE.set(GONE.get() | bit);
-        }
-        let installed = result.ok().is_some_and(|body| packs::install(lang, body).is_ok());
-        if installed {
-            ctx.packs.arrived.notify();
-        } else {
-            ctx.packs.failed.update(|f| *f |= bit);
-        }
+        let status = match fetch_text(&format!("/{}", packs::file(lang))).await {
+            Ok(body) => match packs::install(lang, body) {
+                Ok(()) => PackStatus::Loaded,
+                // A file of another build (a wrong count of texts).
+                Err(_) => PackStatus::Failed,
+            },
+            Err(e) if e.as_f64() == Some(404.0) => PackStatus::Gone,
+            Err(_) => PackStatus::Failed,
+        };
+        ctx.packs.set(lang, status);
     });
 }
 
@@ -56,7 +51,7 @@ pub fn load_after_first_paint(ctx: LangContext) {
 /// Fetches the current language's pack again, or reloads the page when the server no longer has it.
 fn retry(ctx: LangContext) {
     let lang = ctx.lang.get_untracked();
-    if GONE.get() & (1u8 << lang as u8) != 0
+    if ctx.packs.get_untracked(lang) == PackStatus::Gone
         && let Some(w) = web_sys::window()
     {
         let _ = w.location().reload();
