@@ -102,7 +102,6 @@ thread_local! {
     static UI_JSON: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
-
 /// The texts that load later: one file per language, the texts separated by NUL, at an index that the
 /// generated `Text::Later` holds. Template code is language-neutral and sits in every file.
 #[derive(Default)]
@@ -165,7 +164,8 @@ fn write_languages(langs: &[RawLanguage], out: &Path) {
         let mut c = code.chars();
         c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
     };
-    let mut rs = String::from("/// A language the app speaks (src/content/data/languages.toml; the first is the default).\n");
+    let mut rs =
+        String::from("/// A language the app speaks (src/content/data/languages.toml; the first is the default).\n");
     rs.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]\npub enum Lang {\n");
     for (i, l) in langs.iter().enumerate() {
         let _ = writeln!(rs, "    {}{},", if i == 0 { "#[default] " } else { "" }, variant(&l.code));

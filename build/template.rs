@@ -65,7 +65,9 @@ fn balanced(lines: &[(String, String)]) -> Result<(), String> {
     for (origin, line) in lines {
         match tag(line).map_err(|e| format!("{origin}: {e}"))? {
             Some(Tag::If(_)) => open.push(origin),
-            Some(Tag::Elif(_) | Tag::Else) if open.is_empty() => return Err(format!("{origin}: continues a block it did not open")),
+            Some(Tag::Elif(_) | Tag::Else) if open.is_empty() => {
+                return Err(format!("{origin}: continues a block it did not open"));
+            }
             Some(Tag::End) if open.pop().is_none() => return Err(format!("{origin}: closes a block it did not open")),
             _ => {}
         }
@@ -99,7 +101,11 @@ fn tag(line: &str) -> Result<Option<Tag<'_>>, String> {
 }
 
 /// Parses a template file into nodes, its partials (read by `load`) included.
-pub fn parse(src: &str, vocab: &Vocabulary, load: &dyn Fn(&str) -> Result<String, String>) -> Result<Vec<Node>, String> {
+pub fn parse(
+    src: &str,
+    vocab: &Vocabulary,
+    load: &dyn Fn(&str) -> Result<String, String>,
+) -> Result<Vec<Node>, String> {
     parse_lines(&expand(src, "", load, 0)?, vocab)
 }
 

@@ -44,4 +44,3 @@ impl Question {
         self.options.iter().position(|o| o.id == id).map(|i| i as u8)
     }
 }
-

@@ -75,15 +75,19 @@ fn a_text_without_one_of_the_languages() {
 #[test]
 fn a_text_in_a_language_the_list_lacks() {
     Copy::new("xx")
-        .edit("data/ui.toml", r#"start = { en = "Start", zh = "开始" }"#, r#"start = { en = "Start", zh = "开始", xx = "S" }"#)
+        .edit(
+            "data/ui.toml",
+            r#"start = { en = "Start", zh = "开始" }"#,
+            r#"start = { en = "Start", zh = "开始", xx = "S" }"#,
+        )
         .fails_with(&["ui.toml: `start`", "`xx` is not a language of languages.toml"]);
 }
 
 #[test]
 fn a_language_code_that_cannot_name_a_variant() {
-    Copy::new("code").edit("data/languages.toml", r#"code = "zh""#, r#"code = "zh-CN""#).fails_with(&[
-        "languages.toml: the code `zh-CN` must be 2 to 8 lowercase letters",
-    ]);
+    Copy::new("code")
+        .edit("data/languages.toml", r#"code = "zh""#, r#"code = "zh-CN""#)
+        .fails_with(&["languages.toml: the code `zh-CN` must be 2 to 8 lowercase letters"]);
 }
 
 #[test]
@@ -102,7 +106,9 @@ fn an_id_used_twice() {
 
 #[test]
 fn a_template_block_never_closed() {
-    Copy::new("block").edit("templates/sequential.py", "{{/if}}\n", "").fails_with(&["sequential.py", "is never closed"]);
+    Copy::new("block")
+        .edit("templates/sequential.py", "{{/if}}\n", "")
+        .fails_with(&["sequential.py", "is never closed"]);
 }
 
 #[test]
@@ -134,6 +140,10 @@ fn a_model_whose_last_template_has_a_condition() {
 #[test]
 fn a_model_without_a_template() {
     Copy::new("no-template")
-        .edit("data/templates.toml", "id = \"sequential\"\nmodel = \"sequential\"", "id = \"sequential\"\nmodel = \"threads\"")
+        .edit(
+            "data/templates.toml",
+            "id = \"sequential\"\nmodel = \"sequential\"",
+            "id = \"sequential\"\nmodel = \"threads\"",
+        )
         .fails_with(&["templates.toml: model `sequential` has no template"]);
 }

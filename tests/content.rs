@@ -227,7 +227,11 @@ fn the_reviewed_claims_are_stated_as_facts_py_demonstrates_them() {
     let mut items = BTreeSet::new();
     for c in &claims.claim {
         items.insert(c.review);
-        assert!(!c.en.is_empty() && !c.zh.is_empty(), "review item {}: a claim needs phrases in both languages", c.review);
+        assert!(
+            !c.en.is_empty() && !c.zh.is_empty(),
+            "review item {}: a claim needs phrases in both languages",
+            c.review
+        );
         assert!(
             !c.facts.is_empty() || c.source.as_deref().is_some_and(|s| s.starts_with("https://")),
             "review item {}: a claim needs a fact of facts.py or a source",

@@ -92,7 +92,13 @@ fn the_downloads_of_the_frozen_links_are_the_kept_ones() {
             }
         }
     }
-    assert!(differences.is_empty(), "{} of {} downloads changed:\n{}", differences.len(), names.len(), differences.join("\n"));
+    assert!(
+        differences.is_empty(),
+        "{} of {} downloads changed:\n{}",
+        differences.len(),
+        names.len(),
+        differences.join("\n")
+    );
 }
 
 /// FNV-1a, 64 bits: a digest that stays the same on every platform and Rust release.

@@ -33,7 +33,12 @@ impl Cond {
 
 /// Three-valued `all` (decisive = false) or `any` (decisive = true): the decisive value as soon as one
 /// item has it, else `None` if some item is still open, else the other value.
-fn settle(items: &[Cond], decisive: bool, answers: &Answers, open: &dyn Fn(crate::content::QuestionId) -> bool) -> Option<bool> {
+fn settle(
+    items: &[Cond],
+    decisive: bool,
+    answers: &Answers,
+    open: &dyn Fn(crate::content::QuestionId) -> bool,
+) -> Option<bool> {
     let mut result = Some(!decisive);
     for c in items {
         match c.may_hold(answers, open) {

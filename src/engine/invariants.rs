@@ -462,7 +462,6 @@ pub fn check_templates() -> (usize, Vec<Violation>) {
     (checked, violations)
 }
 
-
 /// A complete answer path that keeps every answer of `partial` where its question is asked and for
 /// which `bad` holds: a depth-first search, so the first such path in option order.
 pub fn example_path(partial: &Answers, bad: &dyn Fn(&Answers) -> bool) -> Option<Answers> {

@@ -70,9 +70,8 @@ pub fn Alternatives(
         .map(|&(m, _, lost)| {
             let show = move |_| {
                 shown_model.set(m);
-                if let Some(el) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id("template-title"))
+                if let Some(el) =
+                    web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("template-title"))
                 {
                     el.scroll_into_view();
                 }

@@ -34,9 +34,12 @@ pub struct PackState {
 
 impl PackState {
     fn new() -> PackState {
-        let status = RwSignal::new(Lang::ALL.map(|l| {
-            if crate::content::packs::is_loaded(l) { PackStatus::Loaded } else { PackStatus::Missing }
-        }));
+        let status =
+            RwSignal::new(
+                Lang::ALL.map(|l| {
+                    if crate::content::packs::is_loaded(l) { PackStatus::Loaded } else { PackStatus::Missing }
+                }),
+            );
         let loaded = Memo::new(move |_| status.get().map(|s| s == PackStatus::Loaded));
         PackState { status, loaded }
     }
@@ -72,11 +75,7 @@ impl PackState {
 impl LangContext {
     /// A context starting in `lang`; `explicit` says whether the user (or the link) chose it.
     pub fn new(lang: Lang, explicit: bool) -> LangContext {
-        LangContext {
-            lang: RwSignal::new(lang),
-            explicit: RwSignal::new(explicit),
-            packs: PackState::new(),
-        }
+        LangContext { lang: RwSignal::new(lang), explicit: RwSignal::new(explicit), packs: PackState::new() }
     }
 
     /// The context provided by `App`.

@@ -110,9 +110,7 @@ pub fn QuestionStep(
 
     let progress = move || place.get().progress;
     let editing = move || place.get().editing;
-    let step_text = move || {
-        progress().in_words(lang.t(ui::STEP_OF))
-    };
+    let step_text = move || progress().in_words(lang.t(ui::STEP_OF));
     let count = Memo::new(move |_| q().options.len());
     // One row per position: the rows stay when the question changes and show the new question's options
     // (all are made again only when the number of options changes).

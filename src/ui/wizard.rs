@@ -99,12 +99,7 @@ pub fn Wizard() -> impl IntoView {
         let title = match current.get() {
             Some(q) => {
                 let p = progress_for(q, &answers.get());
-                format!(
-                    "{} · {} – {}",
-                    p.in_words(lang.t(ui::STEP_OF)),
-                    lang.t(q.get().short),
-                    lang.t(ui::APP_TITLE)
-                )
+                format!("{} · {} – {}", p.in_words(lang.t(ui::STEP_OF)), lang.t(q.get().short), lang.t(ui::APP_TITLE))
             }
             None => format!("{} – {}", lang.t(ui::RESULT_TITLE), lang.t(ui::APP_TITLE)),
         };
