@@ -18,12 +18,10 @@ use std::path::{Path, PathBuf};
 
 /// The content: `data/*.toml` and `templates/` (tests/broken_content.rs compiles a broken copy).
 const CONTENT: &str = "src/content";
-const DATA: &str = "src/content/data";
-const TEMPLATES: &str = "src/content/templates";
 
 fn main() {
-    println!("cargo:rerun-if-changed={DATA}");
-    println!("cargo:rerun-if-changed={TEMPLATES}");
+    println!("cargo:rerun-if-changed={CONTENT}/data");
+    println!("cargo:rerun-if-changed={CONTENT}/templates");
     println!("cargo:rerun-if-changed=build");
     match compile(Path::new(CONTENT)) {
         Ok(mut code) => {
@@ -214,6 +212,15 @@ fn reads(ast: &Ast) -> String {
     ast.reads(&mut set);
     let ids: Vec<String> = set.iter().map(|q| format!("QuestionId({q})")).collect();
     format!("&[{}]", ids.join(", "))
+}
+
+/// The vocabulary of a text that belongs to `model` (a template, or a pitfall for one of its models):
+/// `model = X` is then settled at build time.
+fn model_vocab<'a>(vocab: &Vocabulary<'a>, model: &'a str, models: &'a [RawModel]) -> Vocabulary<'a> {
+    Vocabulary {
+        questions: vocab.questions.clone(),
+        model: Some((model, models.iter().map(|m| m.id.as_str()).collect())),
+    }
 }
 
 /// At least one language; codes are lowercase letters (a code names a Rust variant, a link value and a
@@ -459,10 +466,7 @@ pub fn compile(content: &Path) -> Result<String, Vec<String>> {
             .models
             .iter()
             .map(|m| {
-                let per_model = Vocabulary {
-                    questions: vocab.questions.clone(),
-                    model: Some((m.as_str(), models.model.iter().map(|x| x.id.as_str()).collect())),
-                };
+                let per_model = model_vocab(&vocab, m, &models.model);
                 match err.cond(&at, p.when.as_deref().unwrap_or("always"), &per_model).fold() {
                     Ok(true) => "Cond::Always".to_string(),
                     Ok(false) => "Cond::Not(&Cond::Always)".to_string(),
@@ -529,12 +533,6 @@ pub fn compile(content: &Path) -> Result<String, Vec<String>> {
     // Templates: each model has templates, and its last one has no `when`, so one always applies.
     err.unique("templates.toml", templates.template.iter().map(|t| t.id.as_str()));
     out.push_str("pub static TEMPLATES: &[Template] = &[\n");
-    fn template_vocab<'a>(vocab: &Vocabulary<'a>, model: &'a str, models: &'a [RawModel]) -> Vocabulary<'a> {
-        Vocabulary {
-            questions: vocab.questions.clone(),
-            model: Some((model, models.iter().map(|m| m.id.as_str()).collect())),
-        }
-    }
     let read_partial = |name: &str| {
         let path = content.join("templates").join("partials").join(format!("{name}.py"));
         std::fs::read_to_string(&path).map_err(|e| format!("partial `{name}`: {}: {e}", path.display()))
@@ -546,7 +544,7 @@ pub fn compile(content: &Path) -> Result<String, Vec<String>> {
         let when = err.cond(&at, t.when.as_deref().unwrap_or("always"), &vocab);
         let path = content.join("templates").join(&t.file);
         let body = match std::fs::read_to_string(&path) {
-            Ok(src) => template::parse(&src, &template_vocab(&vocab, &t.model, &models.model), &read_partial)
+            Ok(src) => template::parse(&src, &model_vocab(&vocab, &t.model, &models.model), &read_partial)
                 .unwrap_or_else(|e| {
                     err.0.push(format!("{}: {e}", path.display()));
                     Vec::new()

@@ -427,11 +427,7 @@ pub fn check_templates() -> (usize, Vec<Violation>) {
     let mut checked = 0;
     let mut violations: Vec<Violation> = Vec::new();
     for t in TEMPLATES {
-        let mut observed = BTreeSet::new();
-        t.reads(&mut observed);
-        for other in TEMPLATES.iter().filter(|o| o.model == t.model) {
-            reads(&other.when, &mut observed);
-        }
+        let mut observed = t.observed();
         for inv in TEMPLATE_INVARIANTS {
             for q in inv.reads {
                 observed.insert(QuestionId::find(q).expect("an invariant reads an unknown question").0);

@@ -20,6 +20,17 @@ impl Template {
         walk(self.body, out);
     }
 
+    /// The questions that decide this template's text or whether it is the one its model uses: what a
+    /// walk must observe to meet every variant.
+    pub fn observed(&self) -> std::collections::BTreeSet<u8> {
+        let mut out = std::collections::BTreeSet::new();
+        self.reads(&mut out);
+        for other in crate::content::TEMPLATES.iter().filter(|o| o.model == self.model) {
+            crate::engine::reachable::reads(&other.when, &mut out);
+        }
+        out
+    }
+
     /// The template's Python source for these answers.
     pub fn render(&self, answers: &Answers) -> String {
         let mut out = String::new();
@@ -57,18 +68,14 @@ impl Template {
     /// `py`), which yields every reachable combination of those answers; rendering each one where this
     /// template is the one chosen and keeping the distinct texts gives every variant.
     pub fn variants(&'static self) -> Vec<Variant> {
-        use crate::content::{QuestionId, TEMPLATES};
+        use crate::content::QuestionId;
         use crate::engine::ShareLink;
-        use crate::engine::reachable::{Walk, reads};
+        use crate::engine::reachable::Walk;
         use crate::engine::recommendation::template_for;
-        use std::collections::{BTreeMap, BTreeSet};
+        use std::collections::BTreeMap;
 
         let py = QuestionId::find("py").expect("the content has a `py` question");
-        let mut observed = BTreeSet::new();
-        self.reads(&mut observed);
-        for other in TEMPLATES.iter().filter(|o| o.model == self.model) {
-            reads(&other.when, &mut observed);
-        }
+        let mut observed = self.observed();
         observed.insert(py.0);
         let observe: Vec<QuestionId> = observed.iter().map(|&q| QuestionId(q)).collect();
         let mut combos = Walk::run(&observe, false).projections();

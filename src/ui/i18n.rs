@@ -85,11 +85,10 @@ impl LangContext {
 
     /// A text in the current language, tracked.
     pub fn t(&self, text: Text) -> &'static str {
-        let lang = self.lang.get();
         if text.is_later() {
-            self.packs.is_loaded(lang);
+            self.packs.track_loaded();
         }
-        text.get(lang)
+        text.get(self.lang.get())
     }
 
     /// Whether the current language's pack is there, tracked.
