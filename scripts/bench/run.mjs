@@ -146,6 +146,9 @@ async function usable(browser, url, throttle, selector = ANSWER) {
       // The binding's call travels back on its own; give it a moment before the next click.
       if (reached === null) await new Promise((r) => setTimeout(r, 1));
     }
+    // A click may reach the control before the page has painted (hit testing needs layout, not paint):
+    // wait for the paint entry rather than miss it.
+    await page.waitForFunction(() => performance.getEntriesByName('first-paint').length > 0, null, { timeout: 10_000 }).catch(() => {});
     const paint = await page.evaluate(() => performance.getEntriesByName('first-paint')[0]?.startTime ?? NaN).catch(() => NaN);
     const t = reached ?? NaN;
     rows.push({ usable: t, firstPaint: paint, afterPaint: t - paint });
