@@ -44,12 +44,13 @@ impl Copy {
         }
     }
 
-    /// Asserts that compiling the copy fails with an error holding every one of `parts`.
-    fn fails_with(&self, parts: &[&str]) {
+    /// Asserts that compiling the copy (broken as `what` says) fails with an error holding every one
+    /// of `parts`.
+    fn fails_with(&self, what: &str, parts: &[&str]) {
         let errors = self.errors();
         assert!(
             errors.iter().any(|e| parts.iter().all(|p| e.contains(p))),
-            "expected an error with {parts:?}, got {errors:#?}"
+            "{what}: expected an error with {parts:?}, got {errors:#?}"
         );
     }
 }
@@ -60,69 +61,84 @@ impl Drop for Copy {
     }
 }
 
+/// Each case: what it breaks, the file (relative to the content folder), the text replaced and its
+/// replacement, and the parts the compiler's error must hold.
+const CASES: &[(&str, &str, &str, &str, &[&str])] = &[
+    (
+        "a text without one of the languages",
+        "data/ui.toml",
+        r#"start = { en = "Start", zh = "开始" }"#,
+        r#"start = { en = "Start" }"#,
+        &["ui.toml: `start`", "(`zh`) is missing or empty"],
+    ),
+    (
+        "a text in a language the list lacks",
+        "data/ui.toml",
+        r#"start = { en = "Start", zh = "开始" }"#,
+        r#"start = { en = "Start", zh = "开始", xx = "S" }"#,
+        &["ui.toml: `start`", "`xx` is not a language of languages.toml"],
+    ),
+    (
+        "a language code that cannot name a variant",
+        "data/languages.toml",
+        r#"code = "zh""#,
+        r#"code = "zh-CN""#,
+        &["languages.toml: the code `zh-CN` must be 2 to 8 lowercase letters"],
+    ),
+    (
+        "a condition that names an unknown question",
+        "data/rules.toml",
+        r#"when = "work = io"#,
+        r#"when = "wrok = io"#,
+        &["rules.toml", "wrok"],
+    ),
+    (
+        "an id used twice",
+        "data/pitfalls.toml",
+        r#"id = "task-without-reference""#,
+        r#"id = "blocking-call-in-coroutine""#,
+        &["pitfalls.toml", "`blocking-call-in-coroutine` is used twice"],
+    ),
+    (
+        "a template block never closed",
+        "templates/sequential.py",
+        "{{/if}}\n",
+        "",
+        &["sequential.py", "is never closed"],
+    ),
+    (
+        "a missing partial",
+        "templates/threads_ext.py",
+        "{{> counted}}",
+        "{{> countd}}",
+        &["threads_ext.py", "partial `countd`"],
+    ),
+    (
+        "a partial that closes its caller's block",
+        "templates/partials/counted.py",
+        "class Counted:",
+        "{{/if}}\nclass Counted:",
+        &["in partial `counted`", "closes a block it did not open"],
+    ),
+    (
+        "a model without a template",
+        "data/templates.toml",
+        "id = \"sequential\"\nmodel = \"sequential\"",
+        "id = \"sequential\"\nmodel = \"threads\"",
+        &["templates.toml: model `sequential` has no template"],
+    ),
+];
+
+#[test]
+fn each_broken_case_is_refused_with_its_message() {
+    for (i, (what, file, old, new, parts)) in CASES.iter().enumerate() {
+        Copy::new(&format!("case-{i}")).edit(file, old, new).fails_with(what, parts);
+    }
+}
+
 #[test]
 fn the_real_content_compiles() {
     assert_eq!(Copy::new("none").errors(), Vec::<String>::new());
-}
-
-#[test]
-fn a_text_without_one_of_the_languages() {
-    Copy::new("no-zh")
-        .edit("data/ui.toml", r#"start = { en = "Start", zh = "开始" }"#, r#"start = { en = "Start" }"#)
-        .fails_with(&["ui.toml: `start`", "(`zh`) is missing or empty"]);
-}
-
-#[test]
-fn a_text_in_a_language_the_list_lacks() {
-    Copy::new("xx")
-        .edit(
-            "data/ui.toml",
-            r#"start = { en = "Start", zh = "开始" }"#,
-            r#"start = { en = "Start", zh = "开始", xx = "S" }"#,
-        )
-        .fails_with(&["ui.toml: `start`", "`xx` is not a language of languages.toml"]);
-}
-
-#[test]
-fn a_language_code_that_cannot_name_a_variant() {
-    Copy::new("code")
-        .edit("data/languages.toml", r#"code = "zh""#, r#"code = "zh-CN""#)
-        .fails_with(&["languages.toml: the code `zh-CN` must be 2 to 8 lowercase letters"]);
-}
-
-#[test]
-fn a_condition_that_names_an_unknown_question() {
-    Copy::new("question")
-        .edit("data/rules.toml", r#"when = "work = io"#, r#"when = "wrok = io"#)
-        .fails_with(&["rules.toml", "wrok"]);
-}
-
-#[test]
-fn an_id_used_twice() {
-    Copy::new("twice")
-        .edit("data/pitfalls.toml", r#"id = "task-without-reference""#, r#"id = "blocking-call-in-coroutine""#)
-        .fails_with(&["pitfalls.toml", "`blocking-call-in-coroutine` is used twice"]);
-}
-
-#[test]
-fn a_template_block_never_closed() {
-    Copy::new("block")
-        .edit("templates/sequential.py", "{{/if}}\n", "")
-        .fails_with(&["sequential.py", "is never closed"]);
-}
-
-#[test]
-fn a_missing_partial() {
-    Copy::new("partial")
-        .edit("templates/threads_ext.py", "{{> counted}}", "{{> countd}}")
-        .fails_with(&["threads_ext.py", "partial `countd`"]);
-}
-
-#[test]
-fn a_partial_that_closes_its_callers_block() {
-    Copy::new("partial-block")
-        .edit("templates/partials/counted.py", "class Counted:", "{{/if}}\nclass Counted:")
-        .fails_with(&["in partial `counted`", "closes a block it did not open"]);
 }
 
 #[test]
@@ -134,16 +150,8 @@ fn a_model_whose_last_template_has_a_condition() {
     let mut broken = text.clone();
     broken.insert_str(last, "when = \"py = 3.12\"\n");
     std::fs::write(copy.0.join("data/templates.toml"), broken).unwrap();
-    copy.fails_with(&["the last template of model `sequential`", "must have no `when`"]);
-}
-
-#[test]
-fn a_model_without_a_template() {
-    Copy::new("no-template")
-        .edit(
-            "data/templates.toml",
-            "id = \"sequential\"\nmodel = \"sequential\"",
-            "id = \"sequential\"\nmodel = \"threads\"",
-        )
-        .fails_with(&["templates.toml: model `sequential` has no template"]);
+    copy.fails_with(
+        "a model whose last template has a condition",
+        &["the last template of model `sequential`", "must have no `when`"],
+    );
 }

@@ -333,6 +333,15 @@ fn is_builtin(name: &str) -> bool {
     )
 }
 
+/// Walks `stmt` unless it defines a function or class: what runs in the scope being visited, whose
+/// nested definitions run (if ever) in scopes of their own. The visitors of one body call this from
+/// their `visit_stmt`.
+pub(crate) fn walk_in_scope<'a, V: Visitor<'a> + ?Sized>(v: &mut V, stmt: &'a Stmt) {
+    if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+        visitor::walk_stmt(v, stmt);
+    }
+}
+
 /// Calls anywhere in a function body, nested functions and lambdas excluded.
 pub(crate) fn calls_in_body<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a ast::ExprCall)) {
     struct Calls<'f, 'a> {
@@ -340,9 +349,7 @@ pub(crate) fn calls_in_body<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a ast::Exp
     }
     impl<'a> Visitor<'a> for Calls<'_, 'a> {
         fn visit_stmt(&mut self, stmt: &'a Stmt) {
-            if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
-                visitor::walk_stmt(self, stmt);
-            }
+            walk_in_scope(self, stmt);
         }
         fn visit_expr(&mut self, expr: &'a Expr) {
             match expr {
@@ -400,26 +407,38 @@ fn declares_global(body: &[Stmt]) -> bool {
     v.0
 }
 
-/// Whether a function body contains `yield` (nested functions excluded).
-pub(crate) fn has_yield(body: &[Stmt]) -> bool {
-    struct Yields(bool);
-    impl<'a> Visitor<'a> for Yields {
+/// Whether some statement of `body` is one `stmt_is` accepts, or some expression one `expr_is` accepts,
+/// nested functions, classes and lambdas excluded (what they hold runs in scopes of their own).
+pub(crate) fn any_in_scope(body: &[Stmt], stmt_is: fn(&Stmt) -> bool, expr_is: fn(&Expr) -> bool) -> bool {
+    struct Finds {
+        stmt_is: fn(&Stmt) -> bool,
+        expr_is: fn(&Expr) -> bool,
+        found: bool,
+    }
+    impl<'a> Visitor<'a> for Finds {
         fn visit_stmt(&mut self, stmt: &'a Stmt) {
-            if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
-                visitor::walk_stmt(self, stmt);
+            if (self.stmt_is)(stmt) {
+                self.found = true;
             }
+            walk_in_scope(self, stmt);
         }
         fn visit_expr(&mut self, expr: &'a Expr) {
-            match expr {
-                Expr::Yield(_) | Expr::YieldFrom(_) => self.0 = true,
-                Expr::Lambda(_) => {}
-                _ => visitor::walk_expr(self, expr),
+            if (self.expr_is)(expr) {
+                self.found = true;
+            }
+            if !matches!(expr, Expr::Lambda(_)) {
+                visitor::walk_expr(self, expr);
             }
         }
     }
-    let mut v = Yields(false);
+    let mut v = Finds { stmt_is, expr_is, found: false };
     v.visit_body(body);
-    v.0
+    v.found
+}
+
+/// Whether a function body contains `yield` (nested functions excluded).
+pub(crate) fn has_yield(body: &[Stmt]) -> bool {
+    any_in_scope(body, |_| false, |e| matches!(e, Expr::Yield(_) | Expr::YieldFrom(_)))
 }
 
 /// Names bound by an assignment target (`a`, `a, (b, *c)`).
@@ -614,6 +633,13 @@ struct Uses<'f> {
 }
 
 impl Uses<'_> {
+    /// Runs `walk` over a function or lambda: what it holds runs when it is called, not at import time.
+    fn deeper(&mut self, walk: impl FnOnce(&mut Self)) {
+        self.depth += 1;
+        walk(self);
+        self.depth -= 1;
+    }
+
     fn note_binding(&mut self, target: &Expr, value: &Expr) {
         let is_loop = self.facts.is_event_loop(value);
         let is_context = self.facts.is_mp_context(value);
@@ -670,9 +696,7 @@ impl<'a> Visitor<'a> for Uses<'_> {
                         self.facts.loop_names.insert(name.to_string());
                     }
                 }
-                self.depth += 1;
-                visitor::walk_stmt(self, stmt);
-                self.depth -= 1;
+                self.deeper(|v| visitor::walk_stmt(v, stmt));
                 return;
             }
             Stmt::Import(i) => {
@@ -720,9 +744,7 @@ impl<'a> Visitor<'a> for Uses<'_> {
         match expr {
             Expr::Await(_) if self.depth == 0 => self.facts.notebook = true,
             Expr::Lambda(_) => {
-                self.depth += 1;
-                visitor::walk_expr(self, expr);
-                self.depth -= 1;
+                self.deeper(|v| visitor::walk_expr(v, expr));
                 return;
             }
             Expr::Name(_) | Expr::Attribute(_) => {

@@ -4,8 +4,8 @@
 
 use crate::checks::{self, Check, Rule, of_rule};
 use crate::facts::{
-    Facts, PoolKind, calls_in_body, dotted, first_string_arg, has_yield, parameter_names, pattern_matches,
-    pool_kind_of_type, target_names,
+    Facts, PoolKind, any_in_scope, calls_in_body, dotted, first_string_arg, has_yield, parameter_names,
+    pattern_matches, pool_kind_of_type, target_names, walk_in_scope,
 };
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, ExprContext, Stmt};
@@ -318,39 +318,41 @@ impl<'a> Walker<'a> {
 
     // ------------------------------------------------------------ rules run on every call
 
-    fn on_call(&mut self, call: &'a ast::ExprCall, directly_awaited: bool) {
+    /// Hits `call` with every check that `fires` for it, given the name the call resolves to.
+    fn hit_call_where(&mut self, call: &'a ast::ExprCall, fires: impl Fn(&Self, &'static Check, Option<&str>) -> bool) {
         let q = self.facts.qualify(&call.func);
-        let q = q.as_deref();
-        let range = call.range();
         for check in checks::CHECKS {
-            let fired = match check.rule {
-                Rule::CallInCoroutine => {
-                    self.frame().is_async() && !directly_awaited && self.any_call_matches(check.calls, call, q)
-                }
-                Rule::CallInNotebook => {
-                    self.facts.notebook && self.frame().import_time && self.any_call_matches(check.calls, call, q)
-                }
-                Rule::CallAnywhere => self.any_call_matches(check.calls, call, q),
-                Rule::UnguardedProcessStart => {
-                    self.frame().import_time
-                        && self.guard == 0
-                        && !self.facts.notebook
-                        && !self.facts.fork_method
-                        && self.facts.starts_process(call)
-                }
-                Rule::PreexecWithThreads => {
-                    self.threads_here()
-                        && self.any_call_matches(check.calls, call, q)
-                        && call.arguments.find_keyword("preexec_fn").is_some_and(|k| !k.value.is_none_literal_expr())
-                }
-                Rule::ForkWithThreads => self.forks(check, call, q),
-                Rule::UnboundedMap => self.unbounded_map(check, call),
-                _ => false,
-            };
-            if fired {
-                self.hit(check, range);
+            if fires(self, check, q.as_deref()) {
+                self.hit(check, call.range());
             }
         }
+    }
+
+    fn on_call(&mut self, call: &'a ast::ExprCall, directly_awaited: bool) {
+        self.hit_call_where(call, |me, check, q| match check.rule {
+            Rule::CallInCoroutine => {
+                me.frame().is_async() && !directly_awaited && me.any_call_matches(check.calls, call, q)
+            }
+            Rule::CallInNotebook => {
+                me.facts.notebook && me.frame().import_time && me.any_call_matches(check.calls, call, q)
+            }
+            Rule::CallAnywhere => me.any_call_matches(check.calls, call, q),
+            Rule::UnguardedProcessStart => {
+                me.frame().import_time
+                    && me.guard == 0
+                    && !me.facts.notebook
+                    && !me.facts.fork_method
+                    && me.facts.starts_process(call)
+            }
+            Rule::PreexecWithThreads => {
+                me.threads_here()
+                    && me.any_call_matches(check.calls, call, q)
+                    && call.arguments.find_keyword("preexec_fn").is_some_and(|k| !k.value.is_none_literal_expr())
+            }
+            Rule::ForkWithThreads => me.forks(check, call, q),
+            Rule::UnboundedMap => me.unbounded_map(check, call),
+            _ => false,
+        });
         self.unpicklable(call);
         self.late_binding(call);
         // `Executor().submit(...)`: a pool nobody can shut down.
@@ -522,33 +524,23 @@ impl<'a> Walker<'a> {
             return;
         }
         let Expr::Call(call) = value else { return };
-        let q = self.facts.qualify(&call.func);
-        let q = q.as_deref();
-        let range = call.range();
-        for check in checks::CHECKS {
-            let fired = match check.rule {
-                Rule::DroppedTask => {
-                    // ensure_future() of an existing task or future returns that same object.
-                    let wraps_existing = q == Some("asyncio.ensure_future")
-                        && !matches!(call.arguments.args.first(), Some(Expr::Call(_)));
-                    (self.any_call_matches(check.calls, call, q) && !wraps_existing)
-                        || matches!(&*call.func, Expr::Attribute(a)
-                            if check.methods.contains(&a.attr.id.as_str()) && self.facts.is_event_loop(&a.value))
-                }
-                Rule::UnawaitedCoroutine => {
-                    self.any_call_matches(check.calls, call, q) || self.calls_own_coroutine(call)
-                }
-                Rule::DroppedFuture => matches!(&*call.func, Expr::Attribute(a)
-                    if check.methods.contains(&a.attr.id.as_str())
-                        && self.pool_of(&a.value).is_some()
-                        && call.arguments.find_keyword("error_callback").is_none()),
-                Rule::ExecutorNotClosed => self.facts.pool_created_by(call).is_some(),
-                _ => false,
-            };
-            if fired {
-                self.hit(check, range);
+        self.hit_call_where(call, |me, check, q| match check.rule {
+            Rule::DroppedTask => {
+                // ensure_future() of an existing task or future returns that same object.
+                let wraps_existing =
+                    q == Some("asyncio.ensure_future") && !matches!(call.arguments.args.first(), Some(Expr::Call(_)));
+                (me.any_call_matches(check.calls, call, q) && !wraps_existing)
+                    || matches!(&*call.func, Expr::Attribute(a)
+                            if check.methods.contains(&a.attr.id.as_str()) && me.facts.is_event_loop(&a.value))
             }
-        }
+            Rule::UnawaitedCoroutine => me.any_call_matches(check.calls, call, q) || me.calls_own_coroutine(call),
+            Rule::DroppedFuture => matches!(&*call.func, Expr::Attribute(a)
+                    if check.methods.contains(&a.attr.id.as_str())
+                        && me.pool_of(&a.value).is_some()
+                        && call.arguments.find_keyword("error_callback").is_none()),
+            Rule::ExecutorNotClosed => me.facts.pool_created_by(call).is_some(),
+            _ => false,
+        });
     }
 
     fn hit_rule(&mut self, rule: Rule, range: TextRange) {
@@ -826,53 +818,21 @@ impl<'a> Visitor<'a> for Mentions<'_> {
 
 /// Whether a body awaits (an `await`, `async for` or `async with`), nested functions excluded.
 fn body_awaits(body: &[Stmt]) -> bool {
-    struct Awaits(bool);
-    impl<'a> Visitor<'a> for Awaits {
-        fn visit_stmt(&mut self, stmt: &'a Stmt) {
-            match stmt {
-                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
-                Stmt::For(f) if f.is_async => self.0 = true,
-                Stmt::With(w) if w.is_async => self.0 = true,
-                _ => visitor::walk_stmt(self, stmt),
-            }
-        }
-        fn visit_expr(&mut self, expr: &'a Expr) {
-            match expr {
-                Expr::Await(_) => self.0 = true,
-                Expr::Lambda(_) => {}
-                _ => visitor::walk_expr(self, expr),
-            }
-        }
-    }
-    let mut v = Awaits(false);
-    v.visit_body(body);
-    v.0
+    any_in_scope(
+        body,
+        |s| matches!(s, Stmt::For(f) if f.is_async) || matches!(s, Stmt::With(w) if w.is_async),
+        |e| matches!(e, Expr::Await(_)),
+    )
 }
 
 /// Whether a handler raises (anything: re-raising or raising another error), or looks at the
 /// task's cancellation state (`cancelling()`, `uncancel()`), nested functions excluded.
 fn reraises(body: &[Stmt]) -> bool {
-    struct Raises(bool);
-    impl<'a> Visitor<'a> for Raises {
-        fn visit_stmt(&mut self, stmt: &'a Stmt) {
-            match stmt {
-                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
-                Stmt::Raise(_) => self.0 = true,
-                _ => visitor::walk_stmt(self, stmt),
-            }
-        }
-        fn visit_expr(&mut self, expr: &'a Expr) {
-            if let Expr::Attribute(a) = expr
-                && matches!(a.attr.id.as_str(), "cancelling" | "uncancel")
-            {
-                self.0 = true;
-            }
-            visitor::walk_expr(self, expr);
-        }
-    }
-    let mut v = Raises(false);
-    v.visit_body(body);
-    v.0
+    any_in_scope(
+        body,
+        |s| matches!(s, Stmt::Raise(_)),
+        |e| matches!(e, Expr::Attribute(a) if matches!(a.attr.id.as_str(), "cancelling" | "uncancel")),
+    )
 }
 
 /// Looks in one expression of a handler for the exception being passed on (see `Walker::hands_on`).
@@ -884,9 +844,7 @@ struct HandsOn<'n, 'f> {
 
 impl<'a> Visitor<'a> for HandsOn<'_, '_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
-            visitor::walk_stmt(self, stmt);
-        }
+        walk_in_scope(self, stmt);
     }
 
     fn visit_expr(&mut self, expr: &'a Expr) {

@@ -51,6 +51,17 @@ fn ensure(ok: bool, why: impl FnOnce() -> String) -> Result<(), String> {
     if ok { Ok(()) } else { Err(why()) }
 }
 
+/// `check` where the code runs in `host` (an option of `where`); nothing to check elsewhere.
+fn in_host(c: &Case, host: &str, check: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
+    if c.is("where", host) { check() } else { Ok(()) }
+}
+
+/// The template chosen has a variant for the host (one of `variants`, `host` naming it in the error).
+fn has_variant(c: &Case, variants: &[&str], host: &str) -> Result<(), String> {
+    let t = c.template().id;
+    ensure(variants.contains(&t), || format!("template `{t}` has no {host} variant"))
+}
+
 /// Every model-level invariant.
 pub const INVARIANTS: &[Invariant] = &[
     Invariant {
@@ -58,15 +69,13 @@ pub const INVARIANTS: &[Invariant] = &[
         says: "An async web app never gets a model or template that runs the work on the event loop.",
         reads: &["where", "work"],
         check: |c| {
-            if !c.is("where", "aweb") {
-                return Ok(());
-            }
-            ensure(!c.model_is(&["sequential", "free_threaded", "interpreters"]), || {
-                "a model that runs in place".into()
-            })?;
-            ensure(!c.model_is(&["asyncio"]) || c.is("work", "io"), || "asyncio for work that computes".into())?;
-            let t = c.template().id;
-            ensure(AWEB_TEMPLATES.contains(&t), || format!("template `{t}` has no async web app variant"))
+            in_host(c, "aweb", || {
+                ensure(!c.model_is(&["sequential", "free_threaded", "interpreters"]), || {
+                    "a model that runs in place".into()
+                })?;
+                ensure(!c.model_is(&["asyncio"]) || c.is("work", "io"), || "asyncio for work that computes".into())?;
+                has_variant(c, AWEB_TEMPLATES, "async web app")
+            })
         },
     },
     Invariant {
@@ -74,14 +83,12 @@ pub const INVARIANTS: &[Invariant] = &[
         says: "A desktop GUI never gets a model or template that runs the work on the UI thread.",
         reads: &["where"],
         check: |c| {
-            if !c.is("where", "gui") {
-                return Ok(());
-            }
-            ensure(c.model_is(&["threads", "processes", "distributed"]), || {
-                "a model that blocks the UI thread".into()
-            })?;
-            let t = c.template().id;
-            ensure(GUI_TEMPLATES.contains(&t), || format!("template `{t}` has no GUI variant"))
+            in_host(c, "gui", || {
+                ensure(c.model_is(&["threads", "processes", "distributed"]), || {
+                    "a model that blocks the UI thread".into()
+                })?;
+                has_variant(c, GUI_TEMPLATES, "GUI")
+            })
         },
     },
     Invariant {
@@ -168,13 +175,7 @@ pub const INVARIANTS: &[Invariant] = &[
         name: "library-serves-any-caller",
         says: "A library gets an API that leaves the caller's event loop alone (AnyIO) or takes the caller's executor.",
         reads: &["where"],
-        check: |c| {
-            if !c.is("where", "lib") {
-                return Ok(());
-            }
-            let t = c.template().id;
-            ensure(LIB_TEMPLATES.contains(&t), || format!("template `{t}` has no library variant"))
-        },
+        check: |c| in_host(c, "lib", || has_variant(c, LIB_TEMPLATES, "library")),
     },
     Invariant {
         name: "winner-has-a-reason",

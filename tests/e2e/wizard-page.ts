@@ -26,6 +26,13 @@ export class WizardPage {
     await expect(this.question).toBeVisible();
   }
 
+  /** Opens the landing, starts the wizard and answers the first questions with `ids`, by mouse. */
+  async begin(...ids: string[]): Promise<void> {
+    await this.open();
+    await this.start();
+    for (const id of ids) await this.answerByMouse(id);
+  }
+
   /** The page's address once the app has written the history entry of the state on screen: it writes it
    *  after the next paint (src/ui/address.rs, `after_next_paint`: a frame, then a zero timeout), so a
    *  test that reads the address right after a step sees the one before. */

@@ -66,10 +66,7 @@ test('keyboard only: from the landing to a downloaded template, and an edit from
 
 test('Back and the browser Back both return to the previous question with its answer kept', async ({ page }) => {
   const app = new WizardPage(page);
-  await app.open();
-  await app.start();
-  await app.answerByMouse('io');
-  await app.answerByMouse('one');
+  await app.begin('io', 'one');
   expect(await app.currentQuestion()).toBe('where');
 
   await app.backButton.click();
@@ -112,10 +109,7 @@ test('editing an answer drops the answers that no longer apply and keeps the res
 
 test('switching the language mid-flow changes every text and keeps the answers', async ({ page }) => {
   const app = new WizardPage(page);
-  await app.open();
-  await app.start();
-  await app.answerByMouse('io');
-  await app.answerByMouse('one');
+  await app.begin('io', 'one');
   const before = page.url();
   await page.getByRole('button', { name: '简体中文' }).click();
   await expect(app.heading).toHaveText(/[\u4e00-\u9fff]/);

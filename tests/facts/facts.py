@@ -62,6 +62,23 @@ def run_python(code, *args, env=None, timeout=60, **kwargs):
     )
 
 
+def loop_gaps(*others, ticks=5):
+    """Runs `others` (coroutines) on a new event loop beside a ticker that wakes every 20 ms, and returns
+    the gaps between its ticks (a stalled loop shows one long gap) and what the others returned."""
+    stamps = []
+
+    async def ticker():
+        for _ in range(ticks):
+            stamps.append(time.perf_counter())
+            await asyncio.sleep(0.02)
+
+    async def main():
+        return await asyncio.gather(ticker(), *others)
+
+    results = asyncio.run(main())[1:]
+    return [b - a for a, b in zip(stamps, stamps[1:])], results
+
+
 def default_thread_workers():
     cpus = os.process_cpu_count() if HERE >= (3, 13) else os.cpu_count()
     return min(32, (cpus or 1) + 4)
@@ -72,38 +89,16 @@ def default_thread_workers():
 
 @fact("time.sleep() inside a coroutine stalls every other task on the loop")
 def blocking_sleep_stalls():
-    ticks = []
-
-    async def ticker():
-        for _ in range(5):
-            ticks.append(time.perf_counter())
-            await asyncio.sleep(0.02)
-
     async def blocker():
         time.sleep(0.3)  # noqa: ASYNC251 (the blocking call is the point)
 
-    async def main():
-        await asyncio.gather(ticker(), blocker())
-
-    asyncio.run(main())
-    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    gaps, _ = loop_gaps(blocker())
     assert max(gaps) >= 0.25, f"the ticker kept running during time.sleep: gaps {gaps}"
 
 
 @fact("asyncio.to_thread() runs the same blocking call without stalling the loop", since=(3, 9))
 def to_thread_does_not_stall():
-    ticks = []
-
-    async def ticker():
-        for _ in range(10):
-            ticks.append(time.perf_counter())
-            await asyncio.sleep(0.02)
-
-    async def main():
-        await asyncio.gather(ticker(), asyncio.to_thread(time.sleep, 0.6))
-
-    asyncio.run(main())
-    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    gaps, _ = loop_gaps(asyncio.to_thread(time.sleep, 0.6), ticks=10)
     # A stalled loop would show one gap of about 0.6 s; a busy machine only stretches the 0.02 s ticks.
     assert max(gaps) < 0.4, f"the loop stalled: gaps {gaps}"
 
@@ -408,13 +403,6 @@ def asyncio_run_inside_loop():
 @fact("asyncio.create_subprocess_exec() with communicate() collects a child's output while the loop "
       "keeps running")
 def subprocess_exec_does_not_block():
-    ticks = []
-
-    async def ticker():
-        for _ in range(10):
-            ticks.append(time.perf_counter())
-            await asyncio.sleep(0.02)
-
     async def child():
         proc = await asyncio.create_subprocess_exec(
             sys.executable, "-c", "import sys, time; time.sleep(1.0); print('out'); print('err', file=sys.stderr)",
@@ -422,13 +410,8 @@ def subprocess_exec_does_not_block():
         )
         return await proc.communicate()
 
-    async def main():
-        out, _ = await asyncio.gather(child(), ticker())
-        return out
-
-    out, err = asyncio.run(main())
+    gaps, [(out, err)] = loop_gaps(child(), ticks=10)
     assert out.strip() == b"out" and err.strip() == b"err", (out, err)
-    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
     assert max(gaps) < 0.5, f"the loop stalled while the child ran: gaps {gaps}"
 
 
