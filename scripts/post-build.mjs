@@ -1,11 +1,13 @@
 // trunk post-build hook. trunk starts the hooks of one stage all at once, so the steps that touch the
 // build run here, one after the other: the language packs and the static first screen (its words and its
-// first question), then the Content-Security-Policy (it hashes the final inline script), then the service
+// first question), the .wasm's download moved after the first paint (load-order.mjs), then the
+// Content-Security-Policy (it hashes the final inline script), then the service
 // worker (its cache name hashes every file, the final index.html and the packs included). A step that
 // cannot do its work throws, and the build fails.
 //   node scripts/post-build.mjs [dir]     (dir: TRUNK_STAGING_DIR, else the argument, else dist)
 // The cargo target folder is CARGO_TARGET_DIR when set, else target/ (scripts/packs.mjs).
 import { writeCsp } from './csp.mjs';
+import { deferWasm } from './load-order.mjs';
 import { copyPacks, outDir } from './packs.mjs';
 import { writeServiceWorker, WORKER_FILE } from './service-worker.mjs';
 import { fillShell } from './static-shell.mjs';
@@ -14,6 +16,7 @@ const staging = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
 const out = outDir(staging);
 copyPacks(staging, out);
 fillShell(staging, out);
+deferWasm(staging);
 writeCsp(staging);
 const { name, files } = writeServiceWorker(staging);
 console.log(`service worker: ${WORKER_FILE}, cache ${name}, ${files.length} files precached`);

@@ -54,20 +54,42 @@ function showLoadError() {
 // When the app starts. Compiling and instantiating the WebAssembly and mounting the app each hold the
 // main thread (together about 250 ms on a phone four times slower than a laptop), and the static first
 // screen of index.html already works on its own (the landing, the first question as a plain form): a
-// pick or a click right after the first paint must not wait for them. So the code downloads at once but
-// is compiled and instantiated once the page is painted and has been free of input for a moment; a key
+// pick or a click right after the first paint must not wait for them. So the code downloads after the
+// first paint (`deferDownload`, below) and is compiled and instantiated once the page is painted and has
+// been free of input for a moment; a key
 // press starts it at once, for the app's keyboard shortcuts. An address the static screen cannot show (a
 // later step) starts it right after the first paint.
 const QUIET_MS = 200;
 
+/** Resolves once the browser has reported the page's first paint, or after a second without one (a tab
+ *  opened in the background paints only when shown). */
+function afterFirstPaint() {
+  if (performance.getEntriesByType('paint').length > 0) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(done, 1000);
+    try {
+      new PerformanceObserver((_, observer) => {
+        observer.disconnect();
+        clearTimeout(timer);
+        done();
+      }).observe({ type: 'paint' });
+    } catch (e) {
+      // No paint timing in this browser: the frame after the next one has been painted.
+      requestAnimationFrame(() => setTimeout(done, 0));
+    }
+  });
+}
+
+/** Whether the static first screen shows what the address asks for (else only the app can). */
+function staticScreenServes() {
+  return !document.documentElement.classList.contains('pc-linked') && !!document.getElementById('pc-boot');
+}
+
 /** Resolves when the app may start (see above). */
 function startWhenQuiet() {
   return new Promise((resolve) => {
-    const painted = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-    const firstPaint = performance.getEntriesByType('paint').length > 0 ? Promise.resolve() : painted();
-    firstPaint.then(() => {
-      const root = document.documentElement;
-      if (root.classList.contains('pc-linked') || !document.getElementById('pc-boot')) return resolve();
+    afterFirstPaint().then(() => {
+      if (!staticScreenServes()) return resolve();
       let timer = setTimeout(resolve, QUIET_MS);
       const busy = () => { clearTimeout(timer); timer = setTimeout(resolve, QUIET_MS); };
       const key = () => { clearTimeout(timer); resolve(); };
@@ -75,6 +97,19 @@ function startWhenQuiet() {
       addEventListener('keydown', key, { capture: true, once: true });
     });
   });
+}
+
+// When the code downloads. The build removes trunk's preload of the .wasm (scripts/load-order.mjs), so
+// that its download does not compete with the HTML, the style sheet and boot.js for the first paint; the
+// loader fetches it right after calling `onStart`, and where the static screen serves the address, that
+// one fetch waits for the first paint. For a later step's link it starts at once.
+function deferDownload() {
+  if (!staticScreenServes()) return;
+  const fetchNow = window.fetch;
+  window.fetch = (input, init) => {
+    window.fetch = fetchNow;
+    return afterFirstPaint().then(() => fetchNow(input, init));
+  };
 }
 
 // trunk's loader instantiates the code with WebAssembly.instantiateStreaming and offers no other hook:
@@ -89,6 +124,7 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
 
 export default function initializer() {
   return {
+    onStart: deferDownload,
     onFailure: (reason) => {
       console.error('the app could not load:', reason);
       showLoadError();

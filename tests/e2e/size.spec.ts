@@ -26,8 +26,9 @@ function firstLoadFiles(): string[] {
     if (['stylesheet', 'modulepreload', 'preload', 'icon'].includes(rel)) refs.push(attr(tag, 'href') ?? '');
   }
   for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) refs.push(attr(tag, 'src') ?? '');
-  // The modules and the .wasm that trunk's inline loader imports.
-  for (const m of html.matchAll(/(?:from |import\()\s*'([^']+)'|module_or_path:\s*'([^']+)'/g)) refs.push(m[1] ?? m[2]);
+  // The modules that trunk's inline loader imports, and the .wasm it fetches (handed to its initializer:
+  // the build removes trunk's preload of it, scripts/load-order.mjs).
+  for (const m of html.matchAll(/(?:from |import\()\s*'([^']+)'|(?:module_or_path:|__trunkInitializer\(init,)\s*'([^']+)'/g)) refs.push(m[1] ?? m[2]);
   const local = refs.filter((u) => u.startsWith('/') && !u.startsWith('//'));
   return ['/index.html', ...new Set(local)];
 }
@@ -65,4 +66,19 @@ test('a cold load fetches nothing outside that list before the first question', 
   const unlisted = before.filter((p) => !listed.has(p));
   expect(unlisted).toEqual([]);
   await context.close();
+});
+
+test('the .wasm downloads after the first paint where the static screen serves the address', async ({ browser }) => {
+  for (const path of ['/', '/?v=2']) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(path);
+    await page.waitForFunction(() => performance.getEntriesByName('pc-mounted').length > 0);
+    const t = await page.evaluate(() => ({
+      paint: performance.getEntriesByName('first-paint')[0]?.startTime ?? NaN,
+      wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('_bg.wasm'))?.startTime ?? NaN,
+    }));
+    expect(t.wasm, `${path}: the .wasm was fetched at ${t.wasm} ms, first paint at ${t.paint} ms`).toBeGreaterThanOrEqual(t.paint);
+    await context.close();
+  }
 });
