@@ -15,14 +15,14 @@
 import { chromium } from '@playwright/test';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS, serve, sizes, stats } from './common.mjs';
+import { CHROMIUM_ARGS, serve, sizes, stats, walkLink } from './common.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 10);
 const DIST = process.env.BENCH_DIST || 'dist';
 const OUT = 'target/bench';
 const FILES = ['checker-worker_bg.wasm', 'checker-worker.js', 'public/checker-worker-loader.js'];
-// The asyncio result of tests/e2e/walks.ts: a page with the panel and a checklist.
-const RESULT = '/?v=1&work=io&scale=one&where=script&py=3.12&io=http&conc=thousands&libs=all&http=aiohttp&lat=no&input=stream&state=none&cancel=yes&fail=all';
+// The asyncio result of the browser tests' walks: a page with the panel and a checklist.
+const RESULT = walkLink('asyncio');
 const SLEEPY = 'import asyncio\nimport time\n\n\nasync def fetch(i):\n    time.sleep(0.1)\n    return i\n\n\nasync def main():\n    return await asyncio.gather(*(fetch(i) for i in range(3)))\n\n\nasyncio.run(main())\n';
 
 const ms = (x) => `${x.toFixed(1)} ms`;

@@ -1,6 +1,6 @@
 // What both benchmarks (run.mjs, checker.mjs) need: the browser's flags, medians with min and max, file
 // sizes as the static server sends them, and the release build served on a free port of 127.0.0.1.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -46,4 +46,17 @@ export function sizes(file) {
     gzip: gzipSync(raw, { level: 9 }).length,
     brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
+}
+
+/** The link schema of this build (src/content/data/meta.toml). */
+export const SCHEMA = Number(/^schema\s*=\s*(\d+)/m.exec(readFileSync('src/content/data/meta.toml', 'utf8'))[1]);
+
+/** The address of the walk to `model`: the `walk = true` row of tests/scenarios.toml that the browser
+ *  tests walk (tests/e2e/walks.ts), in this build's link schema. */
+export function walkLink(model) {
+  const program = 'import json, sys, tomllib; json.dump(tomllib.load(open(sys.argv[1], "rb")), sys.stdout)';
+  const rows = JSON.parse(execFileSync('python3', ['-c', program, 'tests/scenarios.toml'], { encoding: 'utf8' })).scenario;
+  const row = rows.find((r) => r.walk && r.model === model);
+  if (!row) throw new Error(`bench: tests/scenarios.toml has no walk = true row for ${model}`);
+  return `/?v=${SCHEMA}&${row.answers}`;
 }

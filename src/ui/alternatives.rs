@@ -1,13 +1,12 @@
 //! The alternatives, compared side by side on the criteria the user's answers made relevant, each with
 //! the reason it lost and a way to see its template.
 
-use crate::content::{ModelId, QuestionId, ui};
-use crate::engine::recommendation::LostWords as LostText;
+use crate::content::{ModelId, ui};
+use crate::engine::recommendation::{Alternative, Criterion};
 use crate::ui::i18n::{LangContext, tr};
 use crate::ui::rich_text::RichText;
 use crate::ui::url_state::WizardState;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// How many alternatives the comparison table shows beside the winner.
 const COLUMNS: usize = 3;
@@ -15,10 +14,10 @@ const COLUMNS: usize = 3;
 /// The comparison table and the list of alternatives.
 #[component]
 pub fn Alternatives(
-    /// The alternatives, best first: model, score, why it lost.
-    rec: Arc<Vec<(ModelId, i32, LostText)>>,
+    /// The alternatives, best first, each with why it lost.
+    alternatives: Vec<Alternative>,
     /// The questions that moved scores, with each model's gain or loss from them.
-    criteria: Vec<(QuestionId, Vec<i32>)>,
+    criteria: Vec<Criterion>,
     /// The recommended model.
     winner: ModelId,
     /// The model whose template is shown; "Show its template" sets it.
@@ -27,13 +26,13 @@ pub fn Alternatives(
     let lang = LangContext::expect();
     let state = WizardState::expect();
     let columns: Vec<ModelId> = std::iter::once(winner)
-        .chain(rec.iter().filter(|(_, _, l)| !l.ruled_out).take(COLUMNS).map(|(m, _, _)| *m))
+        .chain(alternatives.iter().filter(|a| !a.lost.words().ruled_out).take(COLUMNS).map(|a| a.model))
         .collect();
     let head = columns.iter().map(|&m| view! { <th scope="col">{move || lang.t(m.get().name)}</th> }).collect_view();
     let rows = criteria
         .into_iter()
-        .filter(|(_, effect)| columns.iter().any(|m| effect[m.0 as usize] != 0))
-        .map(|(q, effect)| {
+        .filter(|c| columns.iter().any(|m| c.effect[m.0 as usize] != 0))
+        .map(|Criterion { question: q, effect }| {
             let answer = state.answers().get(q).map(|o| q.get().options[o as usize].label);
             let cells = columns
                 .iter()
@@ -65,9 +64,10 @@ pub fn Alternatives(
             }
         })
         .collect_view();
-    let list = rec
+    let list = alternatives
         .iter()
-        .map(|&(m, _, lost)| {
+        .map(|a| {
+            let (m, lost) = (a.model, a.lost.words());
             let show = move |_| {
                 shown_model.set(m);
                 if let Some(el) =

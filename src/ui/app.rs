@@ -81,7 +81,7 @@ fn Shell() -> impl IntoView {
     let lang = LangContext::new(start_lang, stored);
     provide_context(lang);
     let state = WizardState::provide();
-    provide_context(ChecklistTicks::default());
+    provide_context(ChecklistTicks::new());
     crate::ui::packs::load_after_first_paint(lang);
 
     // A language in the link wins over storage and the browser, also when Back or Forward brings one.

@@ -1,6 +1,6 @@
 //! The pitfall checklist: a checkbox per pitfall, "n of m checked", each expandable to symptom, fix and
-//! source. The checked state is kept for each result: in the page (`ChecklistTicks`, what the report
-//! exports) and, where storage works, in the browser across visits.
+//! source. The checked state of each result lives once, in the page (`ChecklistTicks`, which the report
+//! exports), and is written to the browser's storage, where that works, for later visits.
 
 use crate::content::{Pitfall, ui};
 use crate::ui::i18n::{LangContext, fill, tr};
@@ -8,23 +8,40 @@ use crate::ui::rich_text::RichText;
 use crate::ui::storage;
 use leptos::prelude::*;
 
-/// The ticks of every checklist shown in this page, by storage key (see `storage_key`): the state the
-/// page shows, whether or not storage keeps it. Provided by the app; the share bar exports from it. A
-/// page shows a few results at most, so a list does (a map would cost the WebAssembly its hasher).
-#[derive(Clone, Copy, Default)]
-pub struct ChecklistTicks(StoredValue<Vec<(String, Vec<&'static str>)>>);
+/// The checked state of every checklist shown in this page, by storage key (see `storage_key`): one
+/// signal per result, owned by the app, so it outlives the result page (a result shown again, or
+/// exported, has the ticks the page showed, whether or not storage keeps them). A checklist ticks its
+/// result's signal; the share bar reads it. A page shows a few results at most, so a list does (a map
+/// would cost the WebAssembly its hasher).
+#[derive(Clone, Copy)]
+pub struct ChecklistTicks {
+    owner: StoredValue<Owner>,
+    all: StoredValue<Vec<(String, RwSignal<Vec<&'static str>>)>>,
+}
 
 impl ChecklistTicks {
-    /// The ticks of the result `key`, as the page shows them, if its checklist has been shown.
-    pub fn get(&self, key: &str) -> Option<Vec<&'static str>> {
-        self.0.with_value(|all| all.iter().find(|(k, _)| k == key).map(|(_, ids)| ids.clone()))
+    /// Made by the app, which owns the signals.
+    pub fn new() -> ChecklistTicks {
+        ChecklistTicks {
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            all: StoredValue::new(Vec::new()),
+        }
     }
 
-    fn set(&self, key: &str, ids: Vec<&'static str>) {
-        self.0.update_value(|all| match all.iter_mut().find(|(k, _)| k == key) {
-            Some((_, kept)) => *kept = ids,
-            None => all.push((key.to_string(), ids)),
-        });
+    /// The ticks of the result `key`, as the page shows them, if its checklist has been shown.
+    pub fn get(&self, key: &str) -> Option<Vec<&'static str>> {
+        self.all.with_value(|all| all.iter().find(|(k, _)| k == key).map(|(_, ticks)| ticks.get_untracked()))
+    }
+
+    /// The state of the result `key`'s checklist: the one the page already has, else a new one that
+    /// starts as `initial` says.
+    fn state(&self, key: &str, initial: impl FnOnce() -> Vec<&'static str>) -> RwSignal<Vec<&'static str>> {
+        if let Some(ticks) = self.all.with_value(|all| all.iter().find(|(k, _)| k == key).map(|(_, t)| *t)) {
+            return ticks;
+        }
+        let ticks = self.owner.with_value(|owner| owner.with(|| RwSignal::new(initial())));
+        self.all.update_value(|all| all.push((key.to_string(), ticks)));
+        ticks
     }
 }
 
@@ -60,18 +77,19 @@ pub fn Checklist(
     let total = pitfalls.len();
     // Stored as comma-separated pitfall ids; anything unknown in storage is ignored.
     let known: Vec<&'static str> = pitfalls.iter().map(|p| p.id).collect();
-    let ticks = use_context::<ChecklistTicks>();
-    let stored = ticked(ticks, &key);
-    let initial: Vec<&'static str> = known.iter().copied().filter(|id| stored.iter().any(|x| x == id)).collect();
-    let checked = RwSignal::new(initial);
+    let initial = || {
+        let stored = checked_ids(&key);
+        known.iter().copied().filter(|id| stored.iter().any(|x| x == id)).collect::<Vec<_>>()
+    };
+    let checked = match use_context::<ChecklistTicks>() {
+        Some(ticks) => ticks.state(&key, initial),
+        None => RwSignal::new(initial()),
+    };
 
-    // Keeps the checked state for this result: in the page, and in storage for later visits.
+    // Keeps the checked state in storage for later visits.
     let storage_key = key.clone();
     Effect::new(move |_| {
         let ids = checked.get();
-        if let Some(t) = ticks {
-            t.set(&storage_key, ids.clone());
-        }
         if ids.is_empty() {
             storage::remove(&storage_key);
         } else {

@@ -25,8 +25,11 @@ pub fn ResultPage(
     let lang = LangContext::expect();
     let state = WizardState::expect();
     let answers = state.answers();
-    let rec = Recommendation::for_answers(&answers);
+    let mut rec = Recommendation::for_answers(&answers);
     let model = rec.model.get();
+    // The comparison takes these whole; the rest of the page reads the other fields.
+    let alternatives = std::mem::take(&mut rec.alternatives);
+    let criteria = std::mem::take(&mut rec.criteria);
     let heading = NodeRef::<html::H1>::new();
     // Findings of "Check your code", read by the checklist beside it.
     CodeFindings::provide();
@@ -189,7 +192,7 @@ pub fn ResultPage(
                 <h2 id="trail-title">{tr(ui::TRAIL_TITLE)}</h2>
                 <ol class="pc-trail">{trail}</ol>
             </section>
-            <Alternatives rec=std::sync::Arc::new(rec.alternatives.iter().map(|a| (a.model, a.score, a.lost.words())).collect()) criteria=rec.criteria.iter().map(|c| (c.question, c.effect.clone())).collect() winner=rec.model shown_model/>
+            <Alternatives alternatives criteria winner=rec.model shown_model/>
             <section class="pc-section" aria-labelledby="change-title">
                 <details class="pc-change" data-testid="what-would-change">
                     <summary on:click=move |_| change_open.set(true)><h2 id="change-title">{tr(ui::CHANGE_TITLE)}</h2></summary>

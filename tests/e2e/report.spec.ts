@@ -22,3 +22,22 @@ test('with storage disabled, the report still holds the ticks on screen', async 
   const md = readFileSync((await download.path())!, 'utf8');
   expect(md).toContain(`- [x] **${title}**`);
 });
+
+test('with storage disabled, a result shown again keeps the ticks the page showed', async ({ page }) => {
+  await page.addInitScript(() => {
+    const fail = () => { throw new DOMException('denied', 'SecurityError'); };
+    Object.defineProperty(window, 'localStorage', { get: fail });
+  });
+  const walk = walkTo('asyncio');
+  await page.goto(`/?${query(walk.answers)}`);
+  await page.locator('.pc-check input[type=checkbox]').first().check();
+  await expect(page.getByTestId('checked-count')).toContainText('1 of');
+  // Back to the last question and on to the same result: a new result page, the same state.
+  await page.getByRole('button', { name: 'Back', exact: true }).first().click();
+  await expect(page.locator('form.pc-question')).toBeVisible();
+  const last = Object.values(walk.answers).at(-1)!;
+  await page.locator(`form.pc-question input[type=radio][value="${last}"]`).check();
+  await page.locator('form.pc-question button[type="submit"]').click();
+  await expect(page.getByTestId('checked-count')).toContainText('1 of');
+  await expect(page.locator('.pc-check input[type=checkbox]').first()).toBeChecked();
+});
