@@ -16,7 +16,7 @@ pub struct WizardState {
     pub link: Memo<(ShareLink, Vec<Notice>)>,
     /// Whether the address says the wizard has started; otherwise the landing shows.
     pub started: Memo<bool>,
-    /// Every answer given in this visit, so going back keeps them preselected.
+    /// Every answer given or opened in this visit, so going back keeps them preselected.
     pub remembered: RwSignal<Answers>,
     /// The question being edited from the summary, if any.
     pub editing: RwSignal<Option<crate::content::QuestionId>>,
@@ -40,6 +40,12 @@ impl WizardState {
             dismissed_notices: RwSignal::new(false),
             address,
         };
+        // The answers of every address shown count too: a result opened from a link, then Back, shows the
+        // last question with its answer picked.
+        Effect::new(move |_| {
+            let answers = link.with(|(l, _)| l.answers);
+            state.remembered.update(|r| merge(r, &answers));
+        });
         provide_context(state);
         state
     }
