@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { FIRST } from './schema';
+import { query, walkTo } from './walks';
 
 // One order decides the language, for public/boot.js (before the first paint) and for the app: the
 // link's `lang=`, then a stored choice, then the browser's language.
@@ -54,4 +55,17 @@ test('a stored language wins over the browser\'s, in the static screen and in th
   await expect(page.locator('form.pc-question button[type=submit]')).toHaveText('继续');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await context.close();
+});
+
+test('a language switch on a result changes the reasoning trail\'s answers too', async ({ page }) => {
+  const walk = walkTo('asyncio');
+  await page.goto(`/?${query(walk.answers)}`);
+  const answer = page.locator('.pc-trail__answer').first();
+  await expect(answer).toHaveText(/^[\x20-\x7e]+$/);
+  const english = await answer.innerText();
+  await page.getByRole('button', { name: '简体中文' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  // The question and the answer in Chinese ("并发: …"), no longer the English words.
+  await expect(answer).toHaveText(/[\u4e00-\u9fff]/);
+  await expect(answer).not.toHaveText(english);
 });
