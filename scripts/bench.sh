@@ -20,3 +20,6 @@ node scripts/bench/run.mjs
 
 say "code checker: worker size, time to first result, a 1,000-line check"
 node scripts/bench/checker.mjs
+
+say "where a step's time goes: a 4x trace of question steps and steps to the result"
+node scripts/bench/step-trace.mjs
