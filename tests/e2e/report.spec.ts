@@ -1,16 +1,22 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { query, walkTo } from './walks';
 
 // The Markdown report holds the checklist as the page shows it, whatever storage does.
 
-test('with storage disabled, the report still holds the ticks on screen', async ({ page }) => {
+/** Opens the result of the walk to `model` with storage refused, as some browsers' private modes do. */
+async function openWithoutStorage(page: Page, model: string) {
   await page.addInitScript(() => {
     const fail = () => { throw new DOMException('denied', 'SecurityError'); };
     Object.defineProperty(window, 'localStorage', { get: fail });
   });
-  const walk = walkTo('asyncio');
+  const walk = walkTo(model);
   await page.goto(`/?${query(walk.answers)}`);
+  return walk;
+}
+
+test('with storage disabled, the report still holds the ticks on screen', async ({ page }) => {
+  await openWithoutStorage(page, 'asyncio');
   const first = page.locator('.pc-check').first();
   const title = (await first.locator('label').textContent())!.trim();
   await first.locator('input[type=checkbox]').check();
@@ -24,12 +30,7 @@ test('with storage disabled, the report still holds the ticks on screen', async 
 });
 
 test('with storage disabled, a result shown again keeps the ticks the page showed', async ({ page }) => {
-  await page.addInitScript(() => {
-    const fail = () => { throw new DOMException('denied', 'SecurityError'); };
-    Object.defineProperty(window, 'localStorage', { get: fail });
-  });
-  const walk = walkTo('asyncio');
-  await page.goto(`/?${query(walk.answers)}`);
+  const walk = await openWithoutStorage(page, 'asyncio');
   await page.locator('.pc-check input[type=checkbox]').first().check();
   await expect(page.getByTestId('checked-count')).toContainText('1 of');
   // Back to the last question and on to the same result: a new result page, the same state.
