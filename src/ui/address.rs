@@ -21,6 +21,8 @@ const DEPTH: &str = "pcDepth";
 pub struct Address {
     pub search: ReadSignal<String>,
     set_search: WriteSignal<String>,
+    /// How many times Back or Forward has moved the page (`popstate`).
+    moves: StoredValue<u32>,
 }
 
 fn current_search() -> String {
@@ -55,13 +57,17 @@ impl Address {
     /// Reads the address and follows Back and Forward from now on.
     pub fn new() -> Address {
         let (search, set_search) = signal(current_search());
+        let moves = StoredValue::new(0);
         if let Some(window) = web_sys::window() {
-            let on_pop = Closure::<dyn Fn()>::new(move || set_search.set(current_search()));
+            let on_pop = Closure::<dyn Fn()>::new(move || {
+                moves.update_value(|n| *n += 1);
+                set_search.set(current_search());
+            });
             let _ = window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
             // The listener lives as long as the page.
             on_pop.forget();
         }
-        Address { search, set_search }
+        Address { search, set_search, moves }
     }
 
     /// Goes to `url` (a path with its query), as a new history entry or in place of the current one, and
@@ -76,7 +82,13 @@ impl Address {
         let query = url.split_once('?').map_or("", |(_, q)| q);
         self.set_search.set(query.to_string());
         let url = url.to_string();
+        let (moves, before) = (self.moves, self.moves.get_value());
         after_next_paint(move || {
+            // Back or Forward came first (pressed within the frame): the browser is on another entry and
+            // the page shows it, so this step's entry would give the screen an address it does not show.
+            if moves.get_value() != before {
+                return;
+            }
             let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return };
             let depth = entry_depth(&history);
             let _ = if replace {

@@ -75,6 +75,8 @@ test('Back and the browser Back both return to the previous question with its an
 
   await app.continueButton.click();
   expect(await app.currentQuestion()).toBe('where');
+  // As a person would: Back once the step is there, history entry included (written after its paint).
+  await app.address();
   await page.goBack();
   expect(await app.currentQuestion()).toBe('scale');
   await expect(app.option('one')).toBeChecked();
@@ -83,6 +85,26 @@ test('Back and the browser Back both return to the previous question with its an
   await expect(app.option('io')).toBeChecked();
   await page.goForward();
   expect(await app.currentQuestion()).toBe('scale');
+});
+
+test('a browser Back pressed before the step has written its history entry leaves the screen and the address agreeing', async ({ page }) => {
+  const app = new WizardPage(page);
+  await app.begin('io');
+  expect(await app.currentQuestion()).toBe('scale');
+  await app.option('one').check();
+  // Continue, and Back in the same task: the step is on screen, its history entry not yet written.
+  await page.evaluate(() => {
+    (document.querySelector('button[type=submit]') as HTMLButtonElement).click();
+    history.back();
+  });
+  // Whatever the browser did first, the page then shows what its address holds: the same address
+  // opened afresh shows the same question.
+  await expect.poll(() => page.evaluate(() => document.querySelector('[data-question]')?.getAttribute('data-question'))).not.toBe('where');
+  const shown = await app.currentQuestion();
+  const address = await app.address();
+  const fresh = new WizardPage(await page.context().newPage());
+  await fresh.open(address.search.slice(1));
+  expect(await fresh.currentQuestion(), `screen "${shown}" at ${address.search}`).toBe(shown);
 });
 
 test('editing an answer drops the answers that no longer apply and keeps the rest', async ({ page }) => {
