@@ -11,7 +11,6 @@ mod template;
 
 use condition::{Ast, Vocabulary};
 use raw::*;
-use std::cell::{Cell, RefCell};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -24,12 +23,12 @@ fn main() {
     println!("cargo:rerun-if-changed={CONTENT}/templates");
     println!("cargo:rerun-if-changed=build");
     match compile(Path::new(CONTENT)) {
-        Ok(mut code) => {
+        Ok(compiled) => {
             let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
-            LANGS.with(|l| write_languages(&l.borrow(), &out));
-            code.push_str(&PACK.with(|p| p.borrow().write(&out)));
-            std::fs::write(out.join("ui.json"), UI_JSON.take()).expect("write ui.json");
-            std::fs::write(out.join("content.rs"), code).expect("write content.rs");
+            write_languages(&compiled.langs, &out);
+            let packs = compiled.pack.write(&compiled.langs, &out);
+            std::fs::write(out.join("ui.json"), compiled.ui_json).expect("write ui.json");
+            std::fs::write(out.join("content.rs"), compiled.code + &packs).expect("write content.rs");
         }
         Err(errors) => {
             for e in &errors {
@@ -46,28 +45,33 @@ fn load<T: serde::de::DeserializeOwned>(content: &Path, name: &str) -> Result<T,
     toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// A content file that is one list of tables, `[[key]]` (languages, questions, models…): its items.
+fn load_list<T: serde::de::DeserializeOwned>(content: &Path, name: &str, key: &str) -> Result<Vec<T>, String> {
+    let mut file: std::collections::BTreeMap<String, Vec<T>> = load(content, name)?;
+    let list = file.remove(key).ok_or_else(|| format!("{name}: no [[{key}]] table"))?;
+    match file.keys().next() {
+        Some(other) => Err(format!("{name}: unknown key `{other}`: the file holds [[{key}]] tables only")),
+        None => Ok(list),
+    }
+}
+
+/// What `compile` makes of the content.
+pub struct Compiled {
+    /// The Rust source of the content (`content.rs`, which src/content.rs includes), the pack table aside.
+    pub code: String,
+    /// The texts that load later.
+    pub pack: Pack,
+    /// The languages of languages.toml, in order.
+    pub langs: Vec<RawLanguage>,
+    /// The interface words as JSON, for the static first screen of index.html (scripts/static-shell.mjs).
+    pub ui_json: String,
+}
+
 /// Collects content errors instead of stopping at the first.
 #[derive(Default)]
 struct Errors(Vec<String>);
 
 impl Errors {
-    /// A text gives every language of languages.toml, each not empty, and no other.
-    fn text(&mut self, at: &str, t: &RawText) {
-        LANGS.with(|langs| {
-            let langs = langs.borrow();
-            for l in langs.iter() {
-                if t.get(&l.code).trim().is_empty() {
-                    self.0.push(format!("{at}: the {} text (`{}`) is missing or empty", l.name, l.code));
-                }
-            }
-            for code in t.0.keys() {
-                if !langs.iter().any(|l| &l.code == code) {
-                    self.0.push(format!("{at}: `{code}` is not a language of languages.toml"));
-                }
-            }
-        });
-    }
-
     fn unique<'a>(&mut self, what: &str, ids: impl Iterator<Item = &'a str>) {
         let mut seen = HashSet::new();
         for id in ids {
@@ -87,23 +91,72 @@ impl Errors {
             Ast::Always
         })
     }
+
+    /// The index of model `id`, or an error.
+    fn model(&mut self, models: &[RawModel], at: &str, id: &str) -> usize {
+        models.iter().position(|m| m.id == id).unwrap_or_else(|| {
+            self.0.push(format!("{at}: unknown model `{id}`"));
+            0
+        })
+    }
 }
 
-thread_local! {
-    /// Whether `text` keeps texts in the WebAssembly (the interface and the first question) or moves them
-    /// to the packs fetched after the first question is on screen.
-    static INLINE: Cell<bool> = const { Cell::new(false) };
-    static PACK: RefCell<Pack> = RefCell::new(Pack::default());
-    /// The languages of languages.toml, in order: every text gives one entry per language.
-    static LANGS: RefCell<Vec<RawLanguage>> = const { RefCell::new(Vec::new()) };
-    /// The interface words as JSON, for the static first screen of index.html (scripts/static-shell.mjs).
-    static UI_JSON: RefCell<String> = const { RefCell::new(String::new()) };
+/// Where a text goes: into the WebAssembly (the interface and the first question, shown before the packs
+/// load), or into the packs fetched once the first question is on screen.
+#[derive(Clone, Copy)]
+enum Place {
+    Inline,
+    Pack,
+}
+
+/// The compiler's state: the languages every text gives, the pack that deferred texts go to, and the
+/// errors found so far.
+struct Compiler {
+    langs: Vec<RawLanguage>,
+    pack: Pack,
+    err: Errors,
+}
+
+impl Compiler {
+    /// A text gives every language of languages.toml, each not empty, and no other.
+    fn check_text(&mut self, at: &str, t: &RawText) {
+        for l in &self.langs {
+            if t.get(&l.code).trim().is_empty() {
+                self.err.0.push(format!("{at}: the {} text (`{}`) is missing or empty", l.name, l.code));
+            }
+        }
+        for code in t.0.keys() {
+            if !self.langs.iter().any(|l| &l.code == code) {
+                self.err.0.push(format!("{at}: `{code}` is not a language of languages.toml"));
+            }
+        }
+    }
+
+    /// Rust source for a text, kept where `place` says.
+    fn text(&mut self, t: &RawText, place: Place) -> String {
+        let per_lang: Vec<String> = self.langs.iter().map(|l| t.get(&l.code).to_string()).collect();
+        match place {
+            Place::Inline => format!("Text::Now(&{per_lang:?})"),
+            Place::Pack => format!("Text::Later({})", self.pack.add(per_lang)),
+        }
+    }
+
+    /// Rust source for a list of texts that load later.
+    fn texts(&mut self, list: &[RawText]) -> String {
+        let items: Vec<String> = list.iter().map(|t| self.text(t, Place::Pack)).collect();
+        format!("&[{}]", items.join(", "))
+    }
+
+    /// A piece of template code (language-neutral), moved to the packs: its index.
+    fn code(&mut self, lines: &str) -> u16 {
+        self.pack.add(vec![lines.to_string(); self.langs.len()])
+    }
 }
 
 /// The texts that load later: one file per language, the texts separated by NUL, at an index that the
 /// generated `Text::Later` holds. Template code is language-neutral and sits in every file.
 #[derive(Default)]
-struct Pack {
+pub struct Pack {
     /// The texts of each language, in the order of languages.toml.
     texts: Vec<Vec<String>>,
     seen: HashMap<Vec<String>, u16>,
@@ -128,14 +181,13 @@ impl Pack {
 
     /// Writes `packs/content-<lang>-<hash>.txt` (served) and `<lang>.txt` (embedded on the host), and
     /// returns the Rust source naming the served files, in the order of languages.toml.
-    fn write(&self, out: &Path) -> String {
+    pub fn write(&self, langs: &[RawLanguage], out: &Path) -> String {
         let dir = out.join("packs");
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("create packs dir");
-        let codes: Vec<String> = LANGS.with(|l| l.borrow().iter().map(|l| l.code.clone()).collect());
         let mut names = Vec::new();
         let mut embedded = Vec::new();
-        for (i, code) in codes.iter().enumerate() {
+        for (i, RawLanguage { code, .. }) in langs.iter().enumerate() {
             let texts = self.texts.get(i).map_or(&[][..], Vec::as_slice);
             assert!(texts.iter().all(|t| !t.contains('\0')), "a text holds a NUL character");
             let body = texts.join("\0");
@@ -150,7 +202,7 @@ impl Pack {
              #[cfg(not(target_arch = \"wasm32\"))]\n    pub const EMBEDDED: [&str; {n}] = [{}];\n}}\n",
             self.texts.first().map_or(0, Vec::len),
             embedded.join(", "),
-            n = codes.len(),
+            n = langs.len(),
         )
     }
 }
@@ -182,29 +234,6 @@ fn write_languages(langs: &[RawLanguage], out: &Path) {
 
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-}
-
-/// A text's entries in the order of languages.toml.
-fn per_lang(t: &RawText) -> Vec<String> {
-    LANGS.with(|l| l.borrow().iter().map(|l| t.get(&l.code).to_string()).collect())
-}
-
-fn text(t: &RawText) -> String {
-    if INLINE.get() {
-        format!("Text::Now(&{:?})", per_lang(t))
-    } else {
-        format!("Text::Later({})", PACK.with(|p| p.borrow_mut().add(per_lang(t))))
-    }
-}
-
-/// A piece of template code, moved to the packs.
-pub fn code(lines: &str) -> u16 {
-    let n = LANGS.with(|l| l.borrow().len());
-    PACK.with(|p| p.borrow_mut().add(vec![lines.to_string(); n]))
-}
-
-fn texts(list: &[RawText]) -> String {
-    format!("&[{}]", list.iter().map(text).collect::<Vec<_>>().join(", "))
 }
 
 fn reads(ast: &Ast) -> String {
@@ -240,225 +269,230 @@ fn check_languages(langs: &[RawLanguage], err: &mut Errors) {
     }
 }
 
-/// Compiles the content of `content` (a folder like src/content) into Rust source, or every error found.
-pub fn compile(content: &Path) -> Result<String, Vec<String>> {
+/// Compiles the content of `content` (a folder like src/content), or gives every error found.
+pub fn compile(content: &Path) -> Result<Compiled, Vec<String>> {
     let mut err = Errors::default();
-    let languages: LanguagesFile = load(content, "languages.toml").map_err(|e| vec![e])?;
-    check_languages(&languages.language, &mut err);
-    LANGS.set(languages.language);
+    let langs: Vec<RawLanguage> = load_list(content, "languages.toml", "language").map_err(|e| vec![e])?;
+    check_languages(&langs, &mut err);
     let meta: MetaFile = load(content, "meta.toml").map_err(|e| vec![e])?;
-    let questions: QuestionsFile = load(content, "questions.toml").map_err(|e| vec![e])?;
-    let models: ModelsFile = load(content, "models.toml").map_err(|e| vec![e])?;
+    let qs: Vec<RawQuestion> = load_list(content, "questions.toml", "question").map_err(|e| vec![e])?;
+    let models: Vec<RawModel> = load_list(content, "models.toml", "model").map_err(|e| vec![e])?;
     let rules: RulesFile = load(content, "rules.toml").map_err(|e| vec![e])?;
-    let pitfalls: PitfallsFile = load(content, "pitfalls.toml").map_err(|e| vec![e])?;
-    let templates: TemplatesFile = load(content, "templates.toml").map_err(|e| vec![e])?;
-    let hosts: HostsFile = load(content, "hosts.toml").map_err(|e| vec![e])?;
+    let pitfalls: Vec<RawPitfall> = load_list(content, "pitfalls.toml", "pitfall").map_err(|e| vec![e])?;
+    let templates: Vec<RawTemplate> = load_list(content, "templates.toml", "template").map_err(|e| vec![e])?;
+    let hosts: Vec<RawIntegration> = load_list(content, "hosts.toml", "integration").map_err(|e| vec![e])?;
     let ui: UiFile = load(content, "ui.toml").map_err(|e| vec![e])?;
 
-    let qs = &questions.question;
-    // The engine keeps answers and scores in fixed arrays (engine::answers, engine::reachable).
-    if qs.len() > 32 {
-        err.0.push(format!("questions.toml: {} questions; the engine holds at most 32", qs.len()));
-    }
-    if models.model.len() > 16 {
-        err.0.push(format!("models.toml: {} models; the engine holds at most 16", models.model.len()));
-    }
-    if qs.iter().any(|q| q.option.len() > 254) {
-        err.0.push("questions.toml: a question has more than 254 options".into());
-    }
-    err.unique("questions.toml", qs.iter().map(|q| q.id.as_str()));
+    let mut c = Compiler { langs, pack: Pack::default(), err };
     let vocab = Vocabulary {
         questions: qs.iter().map(|q| (q.id.as_str(), q.option.iter().map(|o| o.id.as_str()).collect())).collect(),
         model: None,
     };
-    let model_index = |at: &str, id: &str, err: &mut Errors| -> usize {
-        models.model.iter().position(|m| m.id == id).unwrap_or_else(|| {
-            err.0.push(format!("{at}: unknown model `{id}`"));
-            0
-        })
-    };
-
     let mut out = String::from("// Generated by build.rs from src/content. Do not edit.\n");
-    let _ = writeln!(
-        out,
-        "pub static META: Meta = Meta {{ version: {:?}, date: {:?}, schema: {} }};",
-        meta.version, meta.date, meta.schema
-    );
+    out += &emit_meta(&mut c, &meta);
+    out += &emit_questions(&mut c, &qs, &vocab);
+    if models.len() > 16 {
+        c.err.0.push(format!("models.toml: {} models; the engine holds at most 16", models.len()));
+    }
+    out += &emit_models(&mut c, &models);
+    out += &emit_rules(&mut c, &rules, &models, &vocab);
+    out += &emit_pitfalls(&mut c, &pitfalls, &models, &vocab);
+    out += &emit_integrations(&mut c, &hosts, &models, &vocab);
+    out += &emit_templates(&mut c, content, &templates, &models, &vocab);
+    out += &emit_ui(&mut c, &ui);
+    let ui_json = serde_json::to_string_pretty(&ui).expect("the interface words as JSON") + "\n";
+    if c.err.0.is_empty() { Ok(Compiled { code: out, pack: c.pack, langs: c.langs, ui_json }) } else { Err(c.err.0) }
+}
 
-    // Questions: ask_if may read only earlier questions, so a question never waits on a later one.
-    out.push_str("pub static QUESTIONS: &[Question] = &[\n");
+/// The content's version and date, the link schema, and the address keys that do not start the wizard.
+fn emit_meta(c: &mut Compiler, meta: &MetaFile) -> String {
+    // `v` carries the answers' schema: an address with it has started the wizard.
+    let plain = |k: &String| !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    if meta.page_keys.iter().any(|k| k == "v" || !plain(k)) {
+        c.err
+            .0
+            .push(format!("meta.toml: page_keys {:?} must be plain names, and `v` is not one of them", meta.page_keys));
+    }
+    format!(
+        "pub static META: Meta = Meta {{ version: {:?}, date: {:?}, schema: {}, page_keys: &{:?} }};\n",
+        meta.version, meta.date, meta.schema, meta.page_keys
+    )
+}
+
+/// Questions: ask_if may read only earlier questions, so a question never waits on a later one. The first
+/// question's texts stay in the WebAssembly: it shows before the packs load.
+fn emit_questions(c: &mut Compiler, qs: &[RawQuestion], vocab: &Vocabulary) -> String {
+    // The engine keeps answers and scores in fixed arrays (engine::answers, engine::reachable).
+    if qs.len() > 32 {
+        c.err.0.push(format!("questions.toml: {} questions; the engine holds at most 32", qs.len()));
+    }
+    if qs.iter().any(|q| q.option.len() > 254) {
+        c.err.0.push("questions.toml: a question has more than 254 options".into());
+    }
+    c.err.unique("questions.toml", qs.iter().map(|q| q.id.as_str()));
+    let mut out = String::from("pub static QUESTIONS: &[Question] = &[\n");
     for (i, q) in qs.iter().enumerate() {
-        // The first question shows before the packs load.
-        INLINE.set(i == 0);
+        let place = if i == 0 { Place::Inline } else { Place::Pack };
         let at = format!("questions.toml: question `{}`", q.id);
-        err.unique(&at, q.option.iter().map(|o| o.id.as_str()));
+        c.err.unique(&at, q.option.iter().map(|o| o.id.as_str()));
         for (name, t) in [("title", &q.title), ("short", &q.short), ("help", &q.help)] {
-            err.text(&format!("{at} {name}"), t);
+            c.check_text(&format!("{at} {name}"), t);
         }
         if q.option.len() < 2 {
-            err.0.push(format!("{at}: needs at least two options"));
+            c.err.0.push(format!("{at}: needs at least two options"));
         }
-        let ask_if = err.cond(&at, &q.ask_if, &vocab);
+        let ask_if = c.err.cond(&at, &q.ask_if, vocab);
         let mut read = BTreeSet::new();
         ask_if.reads(&mut read);
         if let Some(later) = read.iter().find(|&&r| r >= i) {
-            err.0.push(format!("{at}: ask_if reads `{}`, which is not asked before it", qs[*later].id));
+            c.err.0.push(format!("{at}: ask_if reads `{}`, which is not asked before it", qs[*later].id));
         }
         let mut opts = String::new();
         for o in &q.option {
             let oat = format!("{at} option `{}`", o.id);
-            err.text(&format!("{oat} label"), &o.label);
-            err.text(&format!("{oat} explain"), &o.explain);
+            c.check_text(&format!("{oat} label"), &o.label);
+            c.check_text(&format!("{oat} explain"), &o.explain);
             let find_out = match (&o.find_out, o.unsure) {
                 (Some(t), true) => {
-                    err.text(&format!("{oat} find_out"), t);
-                    format!("Some({})", text(t))
+                    c.check_text(&format!("{oat} find_out"), t);
+                    format!("Some({})", c.text(t, place))
                 }
                 (None, false) => "None".to_string(),
                 _ => {
-                    err.0.push(format!("{oat}: an unsure option has a find_out text, and only it"));
+                    c.err.0.push(format!("{oat}: an unsure option has a find_out text, and only it"));
                     "None".to_string()
                 }
             };
+            let (label, explain) = (c.text(&o.label, place), c.text(&o.explain, place));
             let _ = write!(
                 opts,
-                "AnswerOption {{ id: {:?}, label: {}, explain: {}, find_out: {find_out} }}, ",
-                o.id,
-                text(&o.label),
-                text(&o.explain)
+                "AnswerOption {{ id: {:?}, label: {label}, explain: {explain}, find_out: {find_out} }}, ",
+                o.id
             );
         }
+        let (title, short, help) = (c.text(&q.title, place), c.text(&q.short, place), c.text(&q.help, place));
         let _ = writeln!(
             out,
-            "  Question {{ id: {:?}, ask_if: {}, title: {}, short: {}, help: {}, options: &[{opts}] }},",
+            "  Question {{ id: {:?}, ask_if: {}, title: {title}, short: {short}, help: {help}, options: &[{opts}] }},",
             q.id,
-            ask_if.emit(),
-            text(&q.title),
-            text(&q.short),
-            text(&q.help)
+            ask_if.emit()
         );
     }
-    out.push_str("];\n");
-    INLINE.set(false);
+    out + "];\n"
+}
 
-    // Models.
-    err.unique("models.toml", models.model.iter().map(|m| m.id.as_str()));
-    out.push_str("pub static MODELS: &[Model] = &[\n");
-    for m in &models.model {
+/// Models: each with what it fits, avoids and costs, a debugging toolkit and sources.
+fn emit_models(c: &mut Compiler, models: &[RawModel]) -> String {
+    c.err.unique("models.toml", models.iter().map(|m| m.id.as_str()));
+    let mut out = String::from("pub static MODELS: &[Model] = &[\n");
+    for m in models {
         let at = format!("models.toml: model `{}`", m.id);
         for (name, t) in [("name", &m.name), ("tagline", &m.tagline), ("summary", &m.summary)] {
-            err.text(&format!("{at} {name}"), t);
+            c.check_text(&format!("{at} {name}"), t);
         }
         for (name, list) in [("fits", &m.fits), ("avoid", &m.avoid), ("costs", &m.costs)] {
             if list.is_empty() {
-                err.0.push(format!("{at}: {name} is empty"));
+                c.err.0.push(format!("{at}: {name} is empty"));
             }
-            list.iter().for_each(|t| err.text(&format!("{at} {name}"), t));
+            list.iter().for_each(|t| c.check_text(&format!("{at} {name}"), t));
         }
         if m.tool.is_empty() {
-            err.0.push(format!("{at}: the debugging toolkit is empty"));
+            c.err.0.push(format!("{at}: the debugging toolkit is empty"));
         }
         if m.source.is_empty() {
-            err.0.push(format!("{at}: no source"));
+            c.err.0.push(format!("{at}: no source"));
         }
-        let tools: Vec<String> = m
-            .tool
-            .iter()
-            .map(|t| {
-                err.text(&format!("{at} tool `{}`", t.code), &t.what);
-                format!("Tool {{ code: Code({}), what: {} }}", code(&t.code), text(&t.what))
-            })
-            .collect();
-        let sources: Vec<String> = m
-            .source
-            .iter()
-            .map(|s| {
-                if !s.url.starts_with("https://") {
-                    err.0.push(format!("{at}: source `{}` is not an https link", s.url));
-                }
-                format!("Source {{ title: Code({}), url: Code({}) }}", code(&s.title), code(&s.url))
-            })
-            .collect();
+        let mut tools = Vec::new();
+        for t in &m.tool {
+            c.check_text(&format!("{at} tool `{}`", t.code), &t.what);
+            let (code, what) = (c.code(&t.code), c.text(&t.what, Place::Pack));
+            tools.push(format!("Tool {{ code: Code({code}), what: {what} }}"));
+        }
+        let mut sources = Vec::new();
+        for s in &m.source {
+            if !s.url.starts_with("https://") {
+                c.err.0.push(format!("{at}: source `{}` is not an https link", s.url));
+            }
+            let (title, url) = (c.code(&s.title), c.code(&s.url));
+            sources.push(format!("Source {{ title: Code({title}), url: Code({url}) }}"));
+        }
+        let (name, tagline, summary) =
+            (c.text(&m.name, Place::Pack), c.text(&m.tagline, Place::Pack), c.text(&m.summary, Place::Pack));
+        let (fits, avoid, costs) = (c.texts(&m.fits), c.texts(&m.avoid), c.texts(&m.costs));
         let _ = writeln!(
             out,
-            "  Model {{ id: {:?}, name: {}, tagline: {}, summary: {}, fits: {}, avoid: {}, costs: {}, tools: &[{}], sources: &[{}] }},",
+            "  Model {{ id: {:?}, name: {name}, tagline: {tagline}, summary: {summary}, fits: {fits}, avoid: {avoid}, costs: {costs}, tools: &[{}], sources: &[{}] }},",
             m.id,
-            text(&m.name),
-            text(&m.tagline),
-            text(&m.summary),
-            texts(&m.fits),
-            texts(&m.avoid),
-            texts(&m.costs),
             tools.join(", "),
             sources.join(", ")
         );
     }
-    out.push_str("];\n");
+    out + "];\n"
+}
 
-    // Rules and requirements.
-    out.push_str("pub static RULES: &[Rule] = &[\n");
+/// Rules (a score for a model when a condition holds) and requirements (a model only when one holds).
+fn emit_rules(c: &mut Compiler, rules: &RulesFile, models: &[RawModel], vocab: &Vocabulary) -> String {
+    // What a rule and a requirement share: `model: ModelId(m), when: …`, the why and the questions it reads.
+    let common = |c: &mut Compiler, at: &str, r: &RawRule| {
+        let m = c.err.model(models, at, &r.model);
+        c.check_text(at, &r.why);
+        let when = c.err.cond(at, &r.when, vocab);
+        let why = c.text(&r.why, Place::Pack);
+        (format!("model: ModelId({m}), when: {}", when.emit()), why, reads(&when))
+    };
+    let mut out = String::from("pub static RULES: &[Rule] = &[\n");
     for (i, r) in rules.rule.iter().enumerate() {
         let at = format!("rules.toml: rule {} (`{}` when `{}`)", i + 1, r.model, r.when);
-        let m = model_index(&at, &r.model, &mut err);
-        err.text(&at, &r.why);
-        if r.score == 0 {
-            err.0.push(format!("{at}: a score of 0 does nothing"));
+        let score = r.score.unwrap_or(0);
+        if score == 0 {
+            c.err.0.push(format!("{at}: a score of 0 (or none) does nothing"));
         }
-        let when = err.cond(&at, &r.when, &vocab);
-        let _ = writeln!(
-            out,
-            "  Rule {{ model: ModelId({m}), when: {}, score: {}, why: {}, reads: {} }},",
-            when.emit(),
-            r.score,
-            text(&r.why),
-            reads(&when)
-        );
+        let (head, why, reads) = common(c, &at, r);
+        let _ = writeln!(out, "  Rule {{ {head}, score: {score}, why: {why}, reads: {reads} }},");
     }
     out.push_str("];\npub static REQUIREMENTS: &[Requirement] = &[\n");
     for (i, r) in rules.require.iter().enumerate() {
         let at = format!("rules.toml: require {} (`{}` when `{}`)", i + 1, r.model, r.when);
-        let m = model_index(&at, &r.model, &mut err);
-        err.text(&at, &r.why);
-        let when = err.cond(&at, &r.when, &vocab);
-        let _ = writeln!(
-            out,
-            "  Requirement {{ model: ModelId({m}), when: {}, why: {}, reads: {} }},",
-            when.emit(),
-            text(&r.why),
-            reads(&when)
-        );
+        if r.score.is_some() {
+            c.err.0.push(format!("{at}: a requirement has no score"));
+        }
+        let (head, why, reads) = common(c, &at, r);
+        let _ = writeln!(out, "  Requirement {{ {head}, why: {why}, reads: {reads} }},");
     }
-    out.push_str("];\n");
+    out + "];\n"
+}
 
-    // Pitfalls.
-    err.unique("pitfalls.toml", pitfalls.pitfall.iter().map(|p| p.id.as_str()));
-    out.push_str("pub static PITFALLS: &[Pitfall] = &[\n");
-    for p in &pitfalls.pitfall {
+/// Pitfalls: one condition per model they name.
+fn emit_pitfalls(c: &mut Compiler, pitfalls: &[RawPitfall], models: &[RawModel], vocab: &Vocabulary) -> String {
+    c.err.unique("pitfalls.toml", pitfalls.iter().map(|p| p.id.as_str()));
+    let mut out = String::from("pub static PITFALLS: &[Pitfall] = &[\n");
+    for p in pitfalls {
         let at = format!("pitfalls.toml: pitfall `{}`", p.id);
-        let ms: Vec<String> = p.models.iter().map(|m| format!("ModelId({})", model_index(&at, m, &mut err))).collect();
+        let ms: Vec<String> = p.models.iter().map(|m| format!("ModelId({})", c.err.model(models, &at, m))).collect();
         if ms.is_empty() {
-            err.0.push(format!("{at}: names no model"));
+            c.err.0.push(format!("{at}: names no model"));
         }
         let severity = match p.severity.as_str() {
             "high" => "High",
             "medium" => "Medium",
             "low" => "Low",
             other => {
-                err.0.push(format!("{at}: severity `{other}` is not high, medium or low"));
+                c.err.0.push(format!("{at}: severity `{other}` is not high, medium or low"));
                 "Low"
             }
         };
-        for (name, t) in [
+        let texts = [
             ("versions", &p.versions),
             ("platforms", &p.platforms),
             ("title", &p.title),
             ("symptom", &p.symptom),
             ("fix", &p.fix),
-        ] {
-            err.text(&format!("{at} {name}"), t);
+        ];
+        for (name, t) in texts {
+            c.check_text(&format!("{at} {name}"), t);
         }
         if !p.source.starts_with("https://") {
-            err.0.push(format!("{at}: source `{}` is not an https link", p.source));
+            c.err.0.push(format!("{at}: source `{}` is not an https link", p.source));
         }
         // One condition per model: `model = X` in a pitfall's `when` is settled for each model it names
         // (the models' templates can differ, for instance in how they start worker processes).
@@ -466,128 +500,132 @@ pub fn compile(content: &Path) -> Result<String, Vec<String>> {
             .models
             .iter()
             .map(|m| {
-                let per_model = model_vocab(&vocab, m, &models.model);
-                match err.cond(&at, p.when.as_deref().unwrap_or("always"), &per_model).fold() {
+                let per_model = model_vocab(vocab, m, models);
+                match c.err.cond(&at, p.when.as_deref().unwrap_or("always"), &per_model).fold() {
                     Ok(true) => "Cond::Always".to_string(),
                     Ok(false) => "Cond::Not(&Cond::Always)".to_string(),
                     Err(rest) => rest.emit(),
                 }
             })
             .collect();
+        let [versions, platforms, title, symptom, fix] = texts.map(|(_, t)| c.text(t, Place::Pack));
+        let source = c.code(&p.source);
         let _ = writeln!(
             out,
-            "  Pitfall {{ id: {:?}, models: &[{}], when: &[{}], severity: Severity::{severity}, versions: {}, platforms: {}, title: {}, symptom: {}, fix: {}, source: Code({}) }},",
+            "  Pitfall {{ id: {:?}, models: &[{}], when: &[{}], severity: Severity::{severity}, versions: {versions}, platforms: {platforms}, title: {title}, symptom: {symptom}, fix: {fix}, source: Code({source}) }},",
             p.id,
             ms.join(", "),
-            whens.join(", "),
-            text(&p.versions),
-            text(&p.platforms),
-            text(&p.title),
-            text(&p.symptom),
-            text(&p.fix),
-            code(&p.source)
+            whens.join(", ")
         );
     }
-    out.push_str("];\n");
+    out + "];\n"
+}
 
-    // Host integrations: how a model plugs into the host the code runs in. Each names one `where` option.
-    err.unique("hosts.toml", hosts.integration.iter().map(|h| h.id.as_str()));
+/// Host integrations: how a model plugs into the host the code runs in. Each names one `where` option.
+fn emit_integrations(c: &mut Compiler, hosts: &[RawIntegration], models: &[RawModel], vocab: &Vocabulary) -> String {
+    c.err.unique("hosts.toml", hosts.iter().map(|h| h.id.as_str()));
     let where_options: Vec<&str> =
         vocab.questions.iter().find(|(q, _)| *q == "where").map(|(_, o)| o.clone()).unwrap_or_default();
-    out.push_str("pub static INTEGRATIONS: &[Integration] = &[\n");
-    for h in &hosts.integration {
+    let mut out = String::from("pub static INTEGRATIONS: &[Integration] = &[\n");
+    for h in hosts {
         let at = format!("hosts.toml: integration `{}`", h.id);
         let Some(host) = where_options.iter().position(|o| *o == h.host) else {
-            err.0.push(format!("{at}: `{}` is not an option of `where`", h.host));
+            c.err.0.push(format!("{at}: `{}` is not an option of `where`", h.host));
             continue;
         };
-        let ms: Vec<String> = h.models.iter().map(|m| format!("ModelId({})", model_index(&at, m, &mut err))).collect();
+        let ms: Vec<String> = h.models.iter().map(|m| format!("ModelId({})", c.err.model(models, &at, m))).collect();
         if ms.is_empty() {
-            err.0.push(format!("{at}: names no model"));
+            c.err.0.push(format!("{at}: names no model"));
         }
-        err.text(&format!("{at} title"), &h.title);
+        c.check_text(&format!("{at} title"), &h.title);
         if !(2..=6).contains(&h.steps.len()) {
-            err.0.push(format!("{at}: {} steps; write 2 to 6", h.steps.len()));
+            c.err.0.push(format!("{at}: {} steps; write 2 to 6", h.steps.len()));
         }
         for (i, step) in h.steps.iter().enumerate() {
-            err.text(&format!("{at} step {}", i + 1), step);
+            c.check_text(&format!("{at} step {}", i + 1), step);
         }
         if !h.source.starts_with("https://") {
-            err.0.push(format!("{at}: source `{}` is not an https link", h.source));
+            c.err.0.push(format!("{at}: source `{}` is not an https link", h.source));
         }
-        let when = err.cond(&at, h.when.as_deref().unwrap_or("always"), &vocab);
-        let steps: Vec<String> = h.steps.iter().map(text).collect();
+        let when = c.err.cond(&at, h.when.as_deref().unwrap_or("always"), vocab);
+        let steps = c.texts(&h.steps);
+        let (title, source) = (c.text(&h.title, Place::Pack), c.code(&h.source));
         let _ = writeln!(
             out,
-            "  Integration {{ id: {:?}, host: {host}, models: &[{}], when: {}, title: {}, steps: &[{}], source: Code({}) }},",
+            "  Integration {{ id: {:?}, host: {host}, models: &[{}], when: {}, title: {title}, steps: {steps}, source: Code({source}) }},",
             h.id,
             ms.join(", "),
-            when.emit(),
-            text(&h.title),
-            steps.join(", "),
-            code(&h.source)
+            when.emit()
         );
     }
-    out.push_str("];\n");
+    out + "];\n"
+}
 
-    // Templates: each model has templates, and its last one has no `when`, so one always applies.
-    err.unique("templates.toml", templates.template.iter().map(|t| t.id.as_str()));
-    out.push_str("pub static TEMPLATES: &[Template] = &[\n");
+/// Templates: each model has templates, and its last one has no `when`, so one always applies.
+fn emit_templates(
+    c: &mut Compiler,
+    content: &Path,
+    templates: &[RawTemplate],
+    models: &[RawModel],
+    vocab: &Vocabulary,
+) -> String {
+    c.err.unique("templates.toml", templates.iter().map(|t| t.id.as_str()));
     let read_partial = |name: &str| {
         let path = content.join("templates").join("partials").join(format!("{name}.py"));
         std::fs::read_to_string(&path).map_err(|e| format!("partial `{name}`: {}: {e}", path.display()))
     };
-    for t in &templates.template {
+    let mut out = String::from("pub static TEMPLATES: &[Template] = &[\n");
+    for t in templates {
         let at = format!("templates.toml: template `{}`", t.id);
-        let m = model_index(&at, &t.model, &mut err);
-        err.text(&format!("{at} title"), &t.title);
-        let when = err.cond(&at, t.when.as_deref().unwrap_or("always"), &vocab);
+        let m = c.err.model(models, &at, &t.model);
+        c.check_text(&format!("{at} title"), &t.title);
+        let when = c.err.cond(&at, t.when.as_deref().unwrap_or("always"), vocab);
         let path = content.join("templates").join(&t.file);
         let body = match std::fs::read_to_string(&path) {
-            Ok(src) => template::parse(&src, &model_vocab(&vocab, &t.model, &models.model), &read_partial)
-                .unwrap_or_else(|e| {
-                    err.0.push(format!("{}: {e}", path.display()));
+            Ok(src) => {
+                template::parse(&src, &model_vocab(vocab, &t.model, models), &read_partial).unwrap_or_else(|e| {
+                    c.err.0.push(format!("{}: {e}", path.display()));
                     Vec::new()
-                }),
+                })
+            }
             Err(e) => {
-                err.0.push(format!("{at}: {}: {e}", path.display()));
+                c.err.0.push(format!("{at}: {}: {e}", path.display()));
                 Vec::new()
             }
         };
+        let title = c.text(&t.title, Place::Pack);
+        let body = template::emit(&body, &mut |lines| c.code(lines));
         let _ = writeln!(
             out,
-            "  Template {{ id: {:?}, model: ModelId({m}), when: {}, file: {:?}, packages: &{:?}, title: {}, body: {} }},",
+            "  Template {{ id: {:?}, model: ModelId({m}), when: {}, file: {:?}, packages: &{:?}, title: {title}, body: {body} }},",
             t.id,
             when.emit(),
             t.file,
-            t.packages,
-            text(&t.title),
-            template::emit(&body)
+            t.packages
         );
     }
     out.push_str("];\n");
-    for m in &models.model {
-        let own: Vec<&RawTemplate> = templates.template.iter().filter(|t| t.model == m.id).collect();
+    for m in models {
+        let own: Vec<&RawTemplate> = templates.iter().filter(|t| t.model == m.id).collect();
         match own.last() {
-            None => err.0.push(format!("templates.toml: model `{}` has no template", m.id)),
-            Some(last) if last.when.is_some() => err.0.push(format!(
+            None => c.err.0.push(format!("templates.toml: model `{}` has no template", m.id)),
+            Some(last) if last.when.is_some() => c.err.0.push(format!(
                 "templates.toml: the last template of model `{}` (`{}`) must have no `when`",
                 m.id, last.id
             )),
             Some(_) => {}
         }
     }
+    out
+}
 
-    // Interface words: one constant each, so a missing word is a compile error in the UI.
-    INLINE.set(true);
-    out.push_str("pub mod ui {\n    use super::Text;\n");
-    UI_JSON.set(serde_json::to_string_pretty(&ui).expect("the interface words as JSON") + "\n");
-    for (key, t) in &ui {
-        err.text(&format!("ui.toml: `{key}`"), t);
-        let _ = writeln!(out, "    pub const {}: Text = {};", key.to_ascii_uppercase(), text(t));
+/// Interface words: one constant each, so a missing word is a compile error in the UI. They stay in the
+/// WebAssembly: the app's frame shows before the packs load.
+fn emit_ui(c: &mut Compiler, ui: &UiFile) -> String {
+    let mut out = String::from("pub mod ui {\n    use super::Text;\n");
+    for (key, t) in ui {
+        c.check_text(&format!("ui.toml: `{key}`"), t);
+        let _ = writeln!(out, "    pub const {}: Text = {};", key.to_ascii_uppercase(), c.text(t, Place::Inline));
     }
-    out.push_str("}\n");
-    INLINE.set(false);
-
-    if err.0.is_empty() { Ok(out) } else { Err(err.0) }
+    out + "}\n"
 }

@@ -15,12 +15,7 @@ impl RawText {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LanguagesFile {
-    pub language: Vec<RawLanguage>,
-}
-
+/// A `[[language]]`: its code (in links and file names), BCP 47 tag and own name.
 #[derive(Deserialize, Serialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RawLanguage {
@@ -29,20 +24,17 @@ pub struct RawLanguage {
     pub name: String,
 }
 
+/// `meta.toml`: the content's version and date, the link schema, the keys that do not start the wizard.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MetaFile {
     pub version: String,
     pub date: String,
     pub schema: u32,
+    pub page_keys: Vec<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct QuestionsFile {
-    pub question: Vec<RawQuestion>,
-}
-
+/// A `[[question]]`: asked when `ask_if` holds, with its options.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
@@ -54,6 +46,7 @@ pub struct RawQuestion {
     pub option: Vec<RawOption>,
 }
 
+/// A `[[question.option]]`; an `unsure` one says how to find out.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawOption {
@@ -65,12 +58,23 @@ pub struct RawOption {
     pub find_out: Option<RawText>,
 }
 
+/// A `[[model.tool]]`: a command or API (as code) and what it shows.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ModelsFile {
-    pub model: Vec<RawModel>,
+pub struct RawTool {
+    pub code: String,
+    pub what: RawText,
 }
 
+/// A `[[model.source]]`: a document the model's texts rest on.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub title: String,
+    pub url: String,
+}
+
+/// A `[[model]]`: its texts, a debugging toolkit and sources.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawModel {
@@ -81,57 +85,31 @@ pub struct RawModel {
     pub fits: Vec<RawText>,
     pub avoid: Vec<RawText>,
     pub costs: Vec<RawText>,
-    #[serde(default)]
     pub tool: Vec<RawTool>,
-    #[serde(default)]
     pub source: Vec<RawSource>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawTool {
-    pub code: String,
-    pub what: RawText,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawSource {
-    pub title: String,
-    pub url: String,
-}
-
+/// `rules.toml`: scores and requirements.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RulesFile {
     pub rule: Vec<RawRule>,
     #[serde(default)]
-    pub require: Vec<RawRequire>,
+    pub require: Vec<RawRule>,
 }
 
+/// A `[[rule]]` (`score` for `model` when `when` holds) or a `[[require]]` (`model` is recommended only
+/// when `when` holds; it has no score), and why.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRule {
     pub model: String,
     pub when: String,
-    pub score: i8,
+    pub score: Option<i8>,
     pub why: RawText,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawRequire {
-    pub model: String,
-    pub when: String,
-    pub why: RawText,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PitfallsFile {
-    pub pitfall: Vec<RawPitfall>,
-}
-
+/// A `[[pitfall]]`: what bites which models, when, how it shows and its fix.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPitfall {
@@ -147,12 +125,7 @@ pub struct RawPitfall {
     pub source: String,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TemplatesFile {
-    pub template: Vec<RawTemplate>,
-}
-
+/// A `[[template]]`: a template file in `templates/` for `model` when `when` holds.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTemplate {
@@ -167,12 +140,7 @@ pub struct RawTemplate {
 /// `ui.toml`: a flat table of interface words, key to text.
 pub type UiFile = BTreeMap<String, RawText>;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct HostsFile {
-    pub integration: Vec<RawIntegration>,
-}
-
+/// An `[[integration]]`: the steps for `models` in the host `host`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawIntegration {

@@ -211,15 +211,15 @@ fn fold(nodes: Vec<Node>) -> Vec<Node> {
     out
 }
 
-/// Rust source for a `&[Segment]`.
-pub fn emit(nodes: &[Node]) -> String {
+/// Rust source for a `&[Segment]`; `code` moves a piece of code to the packs and gives its index.
+pub fn emit(nodes: &[Node], code: &mut dyn FnMut(&str) -> u16) -> String {
     let items: Vec<String> = nodes
         .iter()
         .map(|node| match node {
-            Node::Lines(text) => format!("Segment::Lines(Code({}))", super::code(text)),
+            Node::Lines(text) => format!("Segment::Lines(Code({}))", code(text)),
             Node::Choice(branches) => {
                 let arms: Vec<String> =
-                    branches.iter().map(|(c, body)| format!("({}, {})", c.emit(), emit(body))).collect();
+                    branches.iter().map(|(c, body)| format!("({}, {})", c.emit(), emit(body, code))).collect();
                 format!("Segment::Choice(&[{}])", arms.join(", "))
             }
         })

@@ -51,10 +51,12 @@
   // build's, which the build writes on this script's tag), or a step further on, which only the app can
   // show (the static landing is hidden meanwhile, so it does not flash).
   var schema = Number(me && me.getAttribute('data-schema')) || 1;
+  // The keys that do not start the wizard (meta.toml `page_keys`, as ShareLink::started reads them).
+  var pageKeys = ((me && me.getAttribute('data-page-keys')) || 'lang').split(' ');
   var screen = function (search) {
     var query = new URLSearchParams(search);
     var keys = [];
-    query.forEach(function (_, key) { if (key !== 'lang') keys.push(key); });
+    query.forEach(function (_, key) { if (pageKeys.indexOf(key) < 0) keys.push(key); });
     if (keys.length === 0) return 'landing';
     var v = query.get('v');
     var lang = query.getAll('lang');

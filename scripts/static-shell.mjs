@@ -3,7 +3,8 @@
 // - The `data-ui` elements get the interface words of src/content/data/ui.toml, from the ui.json that
 //   build.rs writes. The app renders the same words, so the first screen and the mounted app say the
 //   same thing. `{total}` in a word is the number of questions a walk can ask (the first step's "of
-//   about N"); `{schema}` in index.html is the link schema of src/content/data/meta.toml.
+//   about N"); `{schema}` and `{pageKeys}` in index.html are the link schema and page keys of
+//   src/content/data/meta.toml.
 // - `<div data-first-question></div>` becomes the first question of src/content/data/questions.toml as a
 //   plain GET form to `/` (`v=<schema>&<question>=<option>`): the same markup as the app's step
 //   (src/ui/wizard.rs, question.rs, summary.rs), so that it can be answered before the WebAssembly arrives
@@ -23,14 +24,16 @@ function readToml(path) {
 
 /** The content the static screen needs: the link schema, the questions, and how many a walk may ask. */
 export function content() {
-  const schema = readToml(join(DATA, 'meta.toml')).schema;
+  const meta = readToml(join(DATA, 'meta.toml'));
+  const { schema } = meta;
+  const pageKeys = meta.page_keys;
   const questions = readToml(join(DATA, 'questions.toml')).question;
-  if (!Number.isInteger(schema) || !Array.isArray(questions) || questions.length === 0) {
-    throw new Error('static shell: meta.toml has no schema or questions.toml no question');
+  if (!Number.isInteger(schema) || !Array.isArray(pageKeys) || !Array.isArray(questions) || questions.length === 0) {
+    throw new Error('static shell: meta.toml has no schema or page_keys, or questions.toml no question');
   }
   // Answers::progress() before any answer: the first question plus every later one that may still be
   // asked, which with no answer given is every question.
-  return { schema, questions, total: questions.length };
+  return { schema, pageKeys, questions, total: questions.length };
 }
 
 /** `{name}` placeholders filled; a placeholder left over is an error. */
@@ -128,7 +131,8 @@ export function fillShell(staging, out) {
   if (/data-ui="/.test(html)) throw new Error('static shell: a data-ui element is not empty, so it was not filled');
   const slot = '<div data-first-question></div>';
   if (html.split(slot).length !== 2) throw new Error(`static shell: index.html must hold ${slot} once`);
-  html = html.replace(slot, firstQuestion(words, data)).replaceAll('{schema}', String(data.schema));
+  html = html.replace(slot, firstQuestion(words, data)).replaceAll('{schema}', String(data.schema))
+    .replaceAll('{pageKeys}', data.pageKeys.join(' '));
   // The language switcher, and the languages for public/boot.js (code:tag, in order).
   const switcher = '<div class="pc-lang" role="group" data-languages></div>';
   if (html.split(switcher).length !== 2) throw new Error(`static shell: index.html must hold ${switcher} once`);

@@ -127,6 +127,34 @@ const CASES: &[(&str, &str, &str, &str, &[&str])] = &[
         "id = \"sequential\"\nmodel = \"threads\"",
         &["templates.toml: model `sequential` has no template"],
     ),
+    (
+        "a requirement with a score",
+        "data/rules.toml",
+        "model = \"distributed\"\nwhen = \"scale != one\"\n",
+        "model = \"distributed\"\nwhen = \"scale != one\"\nscore = 2\n",
+        &["rules.toml: require 1 (`distributed` when `scale != one`): a requirement has no score"],
+    ),
+    (
+        "a rule without a score",
+        "data/rules.toml",
+        "when = \"work = io\"\nscore = 3\n",
+        "when = \"work = io\"\n",
+        &["rules.toml: rule 1 (`asyncio` when `work = io`): a score of 0 (or none) does nothing"],
+    ),
+    (
+        "a page key that would hide the schema",
+        "data/meta.toml",
+        "page_keys = [\"lang\"]",
+        "page_keys = [\"lang\", \"v\"]",
+        &["meta.toml: page_keys", "`v` is not one of them"],
+    ),
+    (
+        "a list file with a table of another name",
+        "data/hosts.toml",
+        "[[integration]]",
+        "[[integrations]]",
+        &["hosts.toml: unknown key `integrations`: the file holds [[integration]] tables only"],
+    ),
 ];
 
 #[test]

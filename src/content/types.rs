@@ -116,17 +116,6 @@ pub enum Cond {
     Any(&'static [Cond]),
 }
 
-/// One question of the wizard.
-#[derive(Debug)]
-pub struct Question {
-    pub id: &'static str,
-    pub ask_if: Cond,
-    pub title: Text,
-    pub short: Text,
-    pub help: Text,
-    pub options: &'static [AnswerOption],
-}
-
 /// One option of a question.
 #[derive(Debug)]
 pub struct AnswerOption {
@@ -142,6 +131,20 @@ impl AnswerOption {
     pub fn is_unsure(&self) -> bool {
         self.find_out.is_some()
     }
+}
+
+/// One question of the wizard.
+#[derive(Debug)]
+pub struct Question {
+    /// Its key in links.
+    pub id: &'static str,
+    /// Asked only when this holds (it reads earlier questions only).
+    pub ask_if: Cond,
+    pub title: Text,
+    /// The few words of the answer summary and the reasoning trail.
+    pub short: Text,
+    pub help: Text,
+    pub options: &'static [AnswerOption],
 }
 
 /// A concurrency model, the outcome of the wizard.
@@ -238,13 +241,18 @@ pub enum Segment {
 /// A code template.
 #[derive(Debug)]
 pub struct Template {
-    pub id: &'static str,
+    /// The model it is a template for.
     pub model: ModelId,
+    pub id: &'static str,
+    /// The model's first template whose `when` holds is the one shown.
     pub when: Cond,
-    pub file: &'static str,
-    pub packages: &'static [&'static str],
     pub title: Text,
+    /// The code, with the choices the answers settle.
     pub body: &'static [Segment],
+    /// What to install from PyPI.
+    pub packages: &'static [&'static str],
+    /// The name of the exported file.
+    pub file: &'static str,
 }
 
 /// How a model plugs into the host the code runs in (an option of the `where` question).
@@ -266,4 +274,6 @@ pub struct Meta {
     pub version: &'static str,
     pub date: &'static str,
     pub schema: u32,
+    /// The address keys that do not start the wizard (meta.toml `page_keys`).
+    pub page_keys: &'static [&'static str],
 }

@@ -52,12 +52,15 @@ impl ShareLink {
         parts.join("&")
     }
 
-    /// Whether an address with this query string has the wizard started: any key but the language counts
-    /// (a link without `v=` still carries answers, and `?v=2` alone is the first question). public/boot.js
-    /// applies the same rule to the static first screen before the app loads.
+    /// Whether an address with this query string has the wizard started: any key but the page keys of
+    /// meta.toml (the language) counts (a link without `v=` still carries answers, and `?v=2` alone is the
+    /// first question). public/boot.js gets the same keys from the build for the static first screen.
     pub fn started(query: &str) -> bool {
         let query = query.strip_prefix('?').unwrap_or(query);
-        query.split('&').any(|p| !p.is_empty() && p != "lang" && !p.starts_with("lang="))
+        query.split('&').any(|p| {
+            let key = p.split('=').next().unwrap_or(p);
+            !p.is_empty() && !META.page_keys.contains(&key)
+        })
     }
 
     /// Reads a query string (with or without the leading `?`).
