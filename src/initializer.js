@@ -56,9 +56,8 @@ function showLoadError() {
 // screen of index.html already works on its own (the landing, the first question as a plain form): a
 // pick or a click right after the first paint must not wait for them. So the code downloads after the
 // first paint (`deferDownload`, below) and is compiled and instantiated once the page is painted and has
-// been free of input for a moment; a key
-// press starts it at once, for the app's keyboard shortcuts. An address the static screen cannot show (a
-// later step) starts it right after the first paint.
+// been free of input for a moment; a key press starts it at once, for the app's keyboard shortcuts. An
+// address the static screen cannot show (a later step) starts it right after the first paint.
 const QUIET_MS = 200;
 
 /** Resolves once the browser has reported the page's first paint, or after a second without one (a tab

@@ -2,7 +2,7 @@
 //! answers in words and the content version.
 
 use crate::content::{Lang, META, ModelId, QuestionId, Severity, Text, ui};
-use crate::engine::recommendation::{Recommendation, template_for};
+use crate::engine::recommendation::{CloseCall, Recommendation, template_for};
 use crate::engine::{Answers, Change};
 
 /// Fills `{name}` placeholders of an interface text.
@@ -44,10 +44,9 @@ pub fn change_sentence(change: &Change, lang: Lang) -> String {
 }
 
 /// A close call in words: the sentence naming the runner-up, and one line per answer that separates
-/// the two models. `None` when the win was clear.
-pub fn close_call_text(rec: &Recommendation, answers: &Answers, lang: Lang) -> Option<(String, Vec<String>)> {
-    let call = rec.close_call.as_ref()?;
-    let winner = rec.model.get().name.get(lang).to_string();
+/// `winner` from it.
+pub fn close_call_text(winner: ModelId, call: &CloseCall, answers: &Answers, lang: Lang) -> (String, Vec<String>) {
+    let winner = winner.get().name.get(lang).to_string();
     let runner = call.runner_up.get().name.get(lang).to_string();
     let template = if call.margin == 0 { ui::CLOSE_CALL_TIE } else { ui::CLOSE_CALL_MARGIN };
     let lede = fill(
@@ -72,7 +71,7 @@ pub fn close_call_text(rec: &Recommendation, answers: &Answers, lang: Lang) -> O
             ))
         })
         .collect();
-    Some((lede, rows))
+    (lede, rows)
 }
 
 /// A file to download.
@@ -150,7 +149,7 @@ pub fn markdown_report(answers: &Answers, link: &str, lang: Lang, checked: &[&st
         md.push(format!("{}: {}", t(ui::SOURCE), host.source.get()));
         md.push(String::new());
     }
-    if let Some((lede, rows)) = close_call_text(&rec, answers, lang) {
+    if let Some((lede, rows)) = rec.close_call.as_ref().map(|call| close_call_text(rec.model, call, answers, lang)) {
         md.push(format!("## {}", t(ui::CLOSE_CALL_TITLE)));
         md.push(String::new());
         md.push(lede);

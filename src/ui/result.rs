@@ -129,15 +129,13 @@ pub fn ResultPage(
     });
 
     // A narrow win: the runner-up beside the winner, and the answers that separate them.
-    let close_call = rec.close_call.as_ref().map(|call| {
+    let close_call = rec.close_call.take().map(|call| {
         let runner_up = call.runner_up;
-        let close_answers = answers;
-        let text = move || {
-            let rec = Recommendation::for_answers(&close_answers);
-            close_call_text(&rec, &close_answers, lang.lang.get()).unwrap_or_default()
-        };
-        let lede = move || text().0;
-        let rows = move || text().1.into_iter().map(|row| view! { <li>{row}</li> }).collect_view();
+        let winner = rec.model;
+        // The sentence and the rows in the page's language, worded once per language shown.
+        let text = Memo::new(move |_| close_call_text(winner, &call, &answers, lang.lang.get()));
+        let lede = move || text.with(|(lede, _)| lede.clone());
+        let rows = move || text.with(|(_, rows)| rows.iter().map(|row| view! { <li>{row.clone()}</li> }).collect_view());
         view! {
             <aside class="pc-section pc-close-call" aria-labelledby="close-call-title" data-testid="close-call">
                 <h2 id="close-call-title">{tr(ui::CLOSE_CALL_TITLE)}</h2>
@@ -172,56 +170,57 @@ pub fn ResultPage(
     let model_id: ModelId = rec.model;
     let why_top = rec.trail.iter().find(|e| e.rule.score > 0).map(|e| e.rule.why);
 
-    // Below the first screen: built once the first screen has painted, so that a step to the result
-    // costs what the reader sees first (the heading, the share bar, the host integration), not the
-    // whole page.
-    let below = view! {
-        <section class="pc-section" aria-labelledby="trail-title">
-            <h2 id="trail-title">{tr(ui::TRAIL_TITLE)}</h2>
-            <ol class="pc-trail">{trail}</ol>
-        </section>
-        <Alternatives alternatives criteria winner=rec.model shown_model/>
-        <section class="pc-section" aria-labelledby="change-title">
-            <details class="pc-change" data-testid="what-would-change">
-                <summary on:click=move |_| change_open.set(true)><h2 id="change-title">{tr(ui::CHANGE_TITLE)}</h2></summary>
-                <p>{tr(ui::CHANGE_LEDE)}</p>
-                {change_list}
-            </details>
-        </section>
-        <section class="pc-section" aria-labelledby="template-title">
-            <h2 id="template-title">{tr(ui::TEMPLATE_TITLE)}</h2>
-            {move || (shown_model.get() != model_id).then(|| view! {
-                <p class="pc-note">
-                    {move || fill(lang.t(ui::SHOWING_ALTERNATIVE), &[("model", lang.t(shown_model.get().get().name).to_string())])}
-                    " "
-                    <button type="button" class="pc-link-button" on:click=move |_| shown_model.set(model_id)>
-                        {tr(ui::SHOW_RECOMMENDED_TEMPLATE)}
-                    </button>
-                </p>
-            })}
-            <CodeBlock code label/>
-        </section>
-        <Checklist pitfalls=rec.pitfalls.clone() result_key/>
-        <CodeCheck checklist=rec.pitfalls.iter().map(|p| p.id).collect()/>
-        <section class="pc-section pc-model-card" aria-labelledby="model-card-title">
-            <h2 id="model-card-title">{move || fill(lang.t(ui::ABOUT_MODEL), &[("model", lang.t(model.name).to_string())])}</h2>
-            <div class="pc-columns">
-                <div><h3>{tr(ui::FITS)}</h3><ul>{list(model.fits)}</ul></div>
-                <div><h3>{tr(ui::AVOID)}</h3><ul>{list(model.avoid)}</ul></div>
-                <div><h3>{tr(ui::COSTS)}</h3><ul>{list(model.costs)}</ul></div>
-            </div>
-        </section>
-        <section class="pc-section" aria-labelledby="toolkit-title">
-            <h2 id="toolkit-title">{tr(ui::TOOLKIT_TITLE)}</h2>
-            <ul class="pc-toolkit">{tools}</ul>
-        </section>
-        <section class="pc-section" aria-labelledby="sources-title">
-            <h2 id="sources-title">{tr(ui::SOURCES_TITLE)}</h2>
-            <ul class="pc-sources">{sources}{pitfall_sources}</ul>
-            <p class="pc-meta">{move || fill(lang.t(ui::CONTENT_VERSION), &[("version", META.version.to_string()), ("date", META.date.to_string())])}</p>
-        </section>
-    }
-    .into_any();
+    // Below the first screen: made once the first screen has painted (its components run and its
+    // DOM is built then), so that a step to the result costs what the reader sees first (the heading,
+    // the share bar, the host integration), not the whole page.
+    let below = move || {
+        view! {
+            <section class="pc-section" aria-labelledby="trail-title">
+                <h2 id="trail-title">{tr(ui::TRAIL_TITLE)}</h2>
+                <ol class="pc-trail">{trail}</ol>
+            </section>
+            <Alternatives alternatives criteria winner=rec.model shown_model/>
+            <section class="pc-section" aria-labelledby="change-title">
+                <details class="pc-change" data-testid="what-would-change">
+                    <summary on:click=move |_| change_open.set(true)><h2 id="change-title">{tr(ui::CHANGE_TITLE)}</h2></summary>
+                    <p>{tr(ui::CHANGE_LEDE)}</p>
+                    {change_list}
+                </details>
+            </section>
+            <section class="pc-section" aria-labelledby="template-title">
+                <h2 id="template-title">{tr(ui::TEMPLATE_TITLE)}</h2>
+                {move || (shown_model.get() != model_id).then(|| view! {
+                    <p class="pc-note">
+                        {move || fill(lang.t(ui::SHOWING_ALTERNATIVE), &[("model", lang.t(shown_model.get().get().name).to_string())])}
+                        " "
+                        <button type="button" class="pc-link-button" on:click=move |_| shown_model.set(model_id)>
+                            {tr(ui::SHOW_RECOMMENDED_TEMPLATE)}
+                        </button>
+                    </p>
+                })}
+                <CodeBlock code label/>
+            </section>
+            <Checklist pitfalls=rec.pitfalls.clone() result_key/>
+            <CodeCheck checklist=rec.pitfalls.iter().map(|p| p.id).collect()/>
+            <section class="pc-section pc-model-card" aria-labelledby="model-card-title">
+                <h2 id="model-card-title">{move || fill(lang.t(ui::ABOUT_MODEL), &[("model", lang.t(model.name).to_string())])}</h2>
+                <div class="pc-columns">
+                    <div><h3>{tr(ui::FITS)}</h3><ul>{list(model.fits)}</ul></div>
+                    <div><h3>{tr(ui::AVOID)}</h3><ul>{list(model.avoid)}</ul></div>
+                    <div><h3>{tr(ui::COSTS)}</h3><ul>{list(model.costs)}</ul></div>
+                </div>
+            </section>
+            <section class="pc-section" aria-labelledby="toolkit-title">
+                <h2 id="toolkit-title">{tr(ui::TOOLKIT_TITLE)}</h2>
+                <ul class="pc-toolkit">{tools}</ul>
+            </section>
+            <section class="pc-section" aria-labelledby="sources-title">
+                <h2 id="sources-title">{tr(ui::SOURCES_TITLE)}</h2>
+                <ul class="pc-sources">{sources}{pitfall_sources}</ul>
+                <p class="pc-meta">{move || fill(lang.t(ui::CONTENT_VERSION), &[("version", META.version.to_string()), ("date", META.date.to_string())])}</p>
+            </section>
+        }
+    };
     let below = StoredValue::new_local(Some(below));
     let below_shown = RwSignal::new(false);
     after_next_paint(move || below_shown.set(true));
@@ -243,7 +242,7 @@ pub fn ResultPage(
             {close_call}
             {unsure}
             {host}
-            {move || below_shown.get().then(|| below.try_update_value(Option::take).flatten())}
+            {move || below_shown.get().then(|| below.try_update_value(Option::take).flatten().map(untrack))}
         </article>
     }
 }

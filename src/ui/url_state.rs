@@ -74,7 +74,6 @@ impl WizardState {
 
     /// Goes to the step for `answers`, as a new history entry.
     pub fn go(&self, answers: &Answers) {
-        self.remembered.update(|r| merge(r, answers));
         self.editing.set(None);
         self.dismissed_notices.set(true);
         let query = self.query_for(answers);
