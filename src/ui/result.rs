@@ -132,15 +132,18 @@ pub fn ResultPage(
     let close_call = rec.close_call.take().map(|call| {
         let runner_up = call.runner_up;
         let winner = rec.model;
-        // The sentence and the rows in the page's language, worded once per language shown.
-        let text = Memo::new(move |_| close_call_text(winner, &call, &answers, lang.lang.get()));
-        let lede = move || text.with(|(lede, _)| lede.clone());
-        let rows = move || text.with(|(_, rows)| rows.iter().map(|row| view! { <li>{row.clone()}</li> }).collect_view());
+        // The sentence and the rows in the page's language, worded again when it changes.
+        let text = move || {
+            let (lede, rows) = close_call_text(winner, &call, &answers, lang.lang.get());
+            view! {
+                <p>{lede}</p>
+                <ul>{rows.into_iter().map(|row| view! { <li>{row}</li> }).collect_view()}</ul>
+            }
+        };
         view! {
             <aside class="pc-section pc-close-call" aria-labelledby="close-call-title" data-testid="close-call">
                 <h2 id="close-call-title">{tr(ui::CLOSE_CALL_TITLE)}</h2>
-                <p>{lede}</p>
-                <ul>{rows}</ul>
+                {text}
                 <button type="button" class="pc-link-button pc-noprint" on:click=move |_| shown_model.set(runner_up)>
                     {move || fill(lang.t(ui::SHOWING_ALTERNATIVE), &[("model", lang.t(runner_up.get().name).to_string())])}
                 </button>
@@ -220,6 +223,7 @@ pub fn ResultPage(
                 <p class="pc-meta">{move || fill(lang.t(ui::CONTENT_VERSION), &[("version", META.version.to_string()), ("date", META.date.to_string())])}</p>
             </section>
         }
+        .into_any()
     };
     let below = StoredValue::new_local(Some(below));
     let below_shown = RwSignal::new(false);
