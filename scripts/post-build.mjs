@@ -5,7 +5,7 @@
 // worker (its cache name hashes every file, the final index.html and the packs included). A step that
 // cannot do its work throws, and the build fails.
 //   node scripts/post-build.mjs [dir]     (dir: TRUNK_STAGING_DIR, else the argument, else dist)
-// The cargo target folder is CARGO_TARGET_DIR when set, else target/ (scripts/packs.mjs).
+// The packs come from the OUT_DIR that cargo reports for the build just made (scripts/packs.mjs).
 import { writeCsp } from './csp.mjs';
 import { deferWasm } from './load-order.mjs';
 import { copyPacks, outDir } from './packs.mjs';
