@@ -3,13 +3,13 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// A text in every language of languages.toml, keyed by language code (checked by `Errors::text`).
+/// A text in every language of languages.toml, keyed by language code (checked by `Compiler::check_text`).
 #[derive(Deserialize, Serialize, Clone)]
 #[serde(transparent)]
 pub struct RawText(pub BTreeMap<String, String>);
 
 impl RawText {
-    /// The text in the language `code` ("" if it lacks one, which `Errors::text` reports).
+    /// The text in the language `code` ("" if it lacks one, which `Compiler::check_text` reports).
     pub fn get(&self, code: &str) -> &str {
         self.0.get(code).map_or("", String::as_str)
     }
