@@ -24,9 +24,7 @@ function readToml(path) {
 
 /** The content the static screen needs: the link schema, the questions, and how many a walk may ask. */
 export function content() {
-  const meta = readToml(join(DATA, 'meta.toml'));
-  const { schema } = meta;
-  const pageKeys = meta.page_keys;
+  const { schema, page_keys: pageKeys } = readToml(join(DATA, 'meta.toml'));
   const questions = readToml(join(DATA, 'questions.toml')).question;
   if (!Number.isInteger(schema) || !Array.isArray(pageKeys) || !Array.isArray(questions) || questions.length === 0) {
     throw new Error('static shell: meta.toml has no schema or page_keys, or questions.toml no question');

@@ -57,10 +57,9 @@ impl ShareLink {
     /// first question). public/boot.js gets the same keys from the build for the static first screen.
     pub fn started(query: &str) -> bool {
         let query = query.strip_prefix('?').unwrap_or(query);
-        query.split('&').any(|p| {
-            let key = p.split('=').next().unwrap_or(p);
-            !p.is_empty() && !META.page_keys.contains(&key)
-        })
+        query
+            .split('&')
+            .any(|p| !p.is_empty() && !META.page_keys.contains(&p.split_once('=').map_or(p, |(key, _)| key)))
     }
 
     /// Reads a query string (with or without the leading `?`).
