@@ -7,6 +7,7 @@ pub mod export;
 pub mod highlight;
 pub mod invariants;
 pub mod migration;
+pub mod ordering;
 pub mod reachable;
 pub mod recommendation;
 pub mod share_link;

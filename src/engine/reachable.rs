@@ -7,7 +7,7 @@
 //! complete paths exactly: the counts add up to the number of paths a plain walk would visit.
 
 use crate::content::{Cond, MODELS, QUESTIONS, QuestionId, REQUIREMENTS, RULES};
-use crate::engine::Answers;
+use crate::engine::{Answers, ordering};
 use std::collections::{BTreeSet, HashMap};
 
 /// The questions a condition reads.
@@ -52,7 +52,7 @@ impl Outcome {
     /// The models still in the running, best first; ties in the order of models.toml, as `Recommendation`.
     pub fn ranking(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..MODELS.len()).filter(|m| self.ruled_out & (1 << m) == 0).collect();
-        order.sort_by_key(|&m| (-self.scores[m], m));
+        ordering::sort_by_key(&mut order, |&m| (-self.scores[m], m));
         order
     }
 }

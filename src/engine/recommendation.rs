@@ -6,7 +6,7 @@ use crate::content::{
     INTEGRATIONS, Integration, MODELS, ModelId, PITFALLS, Pitfall, QuestionId, REQUIREMENTS, RULES, Requirement, Rule,
     TEMPLATES, Template, ui,
 };
-use crate::engine::Answers;
+use crate::engine::{Answers, ordering};
 
 /// A win by this many points or fewer is shown as a close call, with the runner-up beside the winner.
 pub const CLOSE_CALL_MARGIN: i32 = 1;
@@ -112,12 +112,12 @@ impl Recommendation {
         let ruled_out = |m: ModelId| REQUIREMENTS.iter().find(|r| r.model == m && !r.when.holds(answers));
 
         let mut order: Vec<ModelId> = ModelId::all().collect();
-        order.sort_by_key(|m| (ruled_out(*m).is_some(), -scores[m.0 as usize], m.0));
+        ordering::sort_by_key(&mut order, |m| (ruled_out(*m).is_some(), -scores[m.0 as usize], m.0));
         let model = order[0];
 
         let mut trail: Vec<TrailEntry> =
             fired.iter().filter(|r| r.model == model).map(|&rule| TrailEntry { rule }).collect();
-        trail.sort_by_key(|e| -(e.rule.score as i32).abs());
+        ordering::sort_by_key(&mut trail, |e| -(e.rule.score as i32).abs());
         let best_reason = trail.iter().map(|e| e.rule).find(|r| r.score > 0);
 
         let alternatives = order[1..]
@@ -147,7 +147,7 @@ impl Recommendation {
                 entry.effect[r.model.0 as usize] += r.score as i32;
             }
         }
-        criteria.sort_by_key(|c| c.question);
+        ordering::sort_by_key(&mut criteria, |c| c.question);
 
         let unsure = answers.path().into_iter().filter(|&q| is_unsure(answers, q)).collect();
 
@@ -161,7 +161,7 @@ impl Recommendation {
                 .map(|c| (c.question, c.effect[model.0 as usize], c.effect[runner_up.0 as usize]))
                 .filter(|(_, w, r)| w != r)
                 .collect();
-            separating.sort_by_key(|(q, w, r)| (-(w - r).abs(), *q));
+            ordering::sort_by_key(&mut separating, |(q, w, r)| (-(w - r).abs(), *q));
             Some(CloseCall { runner_up, margin, separating })
         });
 
@@ -187,7 +187,7 @@ fn is_unsure(answers: &Answers, q: QuestionId) -> bool {
 /// The pitfalls of `model` that apply to these answers, most severe first.
 pub fn pitfalls_for(model: ModelId, answers: &Answers) -> Vec<&'static Pitfall> {
     let mut list: Vec<&'static Pitfall> = PITFALLS.iter().filter(|p| p.applies(model, answers)).collect();
-    list.sort_by_key(|p| p.severity);
+    ordering::sort_by_key(&mut list, |p| p.severity);
     list
 }
 

@@ -5,7 +5,7 @@
 
 use crate::content::{MODELS, ModelId, QuestionId};
 use crate::engine::reachable::Walk;
-use crate::engine::{Answers, Recommendation};
+use crate::engine::{Answers, Recommendation, ordering};
 
 /// Another answer to one question, and where it would lead.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +60,7 @@ pub fn what_would_change(answers: &Answers) -> Vec<Change> {
             if outcomes.iter().all(|(m, _)| *m == current) {
                 continue;
             }
-            outcomes.sort_by_key(|(m, c)| (std::cmp::Reverse(*c), m.0));
+            ordering::sort_by_key(&mut outcomes, |(m, c)| (std::cmp::Reverse(*c), m.0));
             changes.push(Change { question: q, option, outcomes, opens_questions });
         }
     }

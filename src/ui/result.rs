@@ -4,7 +4,7 @@
 use crate::content::{META, ModelId, ui};
 use crate::engine::export::{change_sentence, close_call_text};
 use crate::engine::recommendation::template_for;
-use crate::engine::{Recommendation, what_would_change};
+use crate::engine::{Recommendation, ordering, what_would_change};
 use crate::ui::address::after_next_paint;
 use crate::ui::alternatives::Alternatives;
 use crate::ui::checklist::Checklist;
@@ -111,7 +111,7 @@ pub fn ResultPage(
         .collect_view();
     let pitfall_sources = {
         let mut urls: Vec<&'static str> = rec.pitfalls.iter().map(|p| p.source.get()).collect();
-        urls.sort_unstable();
+        ordering::sort_by_key(&mut urls, |u| *u);
         urls.dedup();
         urls.into_iter().map(|u| view! { <li><a href=u rel="noopener noreferrer">{u}</a></li> }).collect_view()
     };
