@@ -1,19 +1,23 @@
 """Runs every generated template against real local services on the Pythons it targets, and lints each.
 
 Usage: python3 tests/templates/run.py TEMPLATES_DIR VENV_DIR [--only SUBSTRING] [--sample N] [--jobs N]
+                                     [--all-newest]
 
 TEMPLATES_DIR holds the files and manifest.tsv written by `cargo run --bin templates`. VENV_DIR is one of
 the environments scripts/setup-python.sh makes, named venv-HASH-pyX.Y under one folder: its siblings of
 the same HASH are the environments of the other CPython versions (3.8 to 3.13). A version without an
 environment is reported and skipped.
 
-Each template runs on the oldest version its answers allow (the manifest's `python` column) and on the
-newest version here, under `python -X dev -W error` (so ResourceWarning, "coroutine was never awaited"
-and DeprecationWarning fail it), with a time bound, against services started here on 127.0.0.1 and
-stopped at the end: an HTTP server (aiohttp, tests/templates/items_server.py), PostgreSQL, MariaDB and
-Redis. Nothing is mocked. A script passes when it exits 0 and its last line is a summary with at least one
-item and no failures. The host templates (web apps, Tkinter, notebook) are driven by tests/templates/hosts.py
-instead: served and called over HTTP, shown under Xvfb, executed cell by cell.
+Each template runs on the oldest version its answers allow (the manifest's `python` column) under
+`python -X dev -W error` (so ResourceWarning, "coroutine was never awaited" and DeprecationWarning fail
+it), with a time bound. On the newest version here run the variants that target it and, of those that
+target an older one, a set chosen so that every pair of adjacent code lines any of them holds runs there
+at least once (see newest_cover; --all-newest runs every variant there). The runs go against services
+started here on 127.0.0.1 and stopped at the end: an HTTP server (aiohttp, tests/templates/items_server.py),
+PostgreSQL, MariaDB and Redis. Nothing is mocked. A script passes when it exits 0 and its last line is a
+summary with at least one item and no failures. The host templates (web apps, Tkinter, notebook) are
+driven by tests/templates/hosts.py instead: served and called over HTTP, shown under Xvfb, executed cell
+by cell.
 
 Templates with the self-test hook (PYCONC_FAULT) also run with one injected fault each, on the newest
 version: a bad item (must be reported by name, the rest finished under collect-all, exit status 1), a bug
@@ -357,6 +361,33 @@ def lint(folder: Path, rows: list[dict[str, str]], ruff: Path) -> list[str]:
     return problems
 
 
+def code_pairs(text: str) -> set[tuple[str, str]]:
+    """The pairs of adjacent code lines of a file, indentation kept; blank lines and comments left out."""
+    lines = [line.rstrip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return set(zip(lines, lines[1:]))
+
+
+def newest_cover(rows: list[dict[str, str]], folder: Path) -> list[dict[str, str]]:
+    """Of the variants of each template (all of which target a version older than the newest here), the
+    ones to run on the newest too: picked greedily, the variant that adds the most pairs of adjacent code
+    lines not yet covered first, until every pair that any of them holds is in one picked. Every line of
+    code these variants can hold, and every seam between two {{#if}} blocks, so runs on the newest version
+    (where new deprecations and removals show); each variant itself runs on the version it targets."""
+    by_template: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        by_template.setdefault(row["template"], []).append(row)
+    chosen = []
+    for variants in by_template.values():
+        pairs = [code_pairs((folder / row["file"]).read_text()) for row in variants]
+        wanted = set().union(*pairs)
+        covered: set[tuple[str, str]] = set()
+        while covered != wanted:
+            best = max(range(len(variants)), key=lambda i: len(pairs[i] - covered))
+            chosen.append(variants[best])
+            covered |= pairs[best]
+    return chosen
+
+
 def fault_jobs(rows: list[dict[str, str]], folder: Path, newest: str) -> list[Job]:
     """One run per injected fault and per kind of variant: the first variant of each template for each
     failure policy (and crash answer) gets a bad item and a bug; crash-isolating ones also a segfault."""
@@ -419,14 +450,16 @@ def main() -> int:
             out = subprocess.check_output([str(envs[v] / "bin" / "python"), "-VV"], text=True).strip()
             print(f"  CPython {v}: {out}")
         else:
-            print(f"  CPython {v}: NOT AVAILABLE here; templates that target it are not run on it (skipped)")
+            print(f"  CPython {v}: NOT AVAILABLE here; templates that target it run on the newest instead (skipped)")
 
-    # Which runs: the oldest version a template allows and the newest here; 3.14-only ones are parsed only,
-    # and the interpreter-pool ones also run once to check that they refuse.
+    # Which runs: each variant on the oldest version it allows, and a covering set of them on the newest
+    # here (newest_cover); 3.14-only ones are parsed only, and the interpreter-pool ones run once to check
+    # that they refuse.
     jobs: list[Job] = []
     parsed_only: list[dict[str, str]] = []
     missing: dict[str, int] = {}
     refusing = 0
+    older: list[dict[str, str]] = []
     for row in rows:
         target = row["python"]
         if row["model"] in PARSED_ONLY:
@@ -437,12 +470,17 @@ def main() -> int:
         if version(target) > version(newest):
             parsed_only.append(row)
             continue
-        wanted = {target, newest}
-        for v in sorted(wanted, key=version):
-            if v in envs:
-                jobs.append(Job(row, v))
-            else:
-                missing[v] = missing.get(v, 0) + 1
+        if target == newest:
+            jobs.append(Job(row, target))
+        elif target in envs:
+            jobs.append(Job(row, target))
+            older.append(row)
+        else:
+            # Its version is not here: it runs on the newest instead, and the skip is reported.
+            missing[target] = missing.get(target, 0) + 1
+            jobs.append(Job(row, newest))
+    also_newest = older if "--all-newest" in sys.argv else newest_cover(older, folder)
+    jobs += [Job(row, newest) for row in also_newest]
     jobs += fault_jobs(rows, folder, newest)
     jobs += big_file_jobs(rows, folder, newest)
 
@@ -489,6 +527,11 @@ def main() -> int:
     for r in rows:
         by_template[r["template"]] = by_template.get(r["template"], 0) + 1
     print("per template: " + ", ".join(f"{k} {v}" for k, v in sorted(by_template.items())))
+    spent: dict[str, list[float]] = {}
+    for j in done:
+        spent.setdefault(j.row["template"], []).append(j.seconds)
+    print("seconds per template (runs, total, mean): " + ", ".join(
+        f"{k} {len(v)} {sum(v):.0f} {sum(v) / len(v):.2f}" for k, v in sorted(spent.items(), key=lambda kv: -sum(kv[1]))))
     if done:
         slowest = max(done, key=lambda j: j.seconds)
         print(f"slowest: {slowest.name} {slowest.seconds:.1f}s")
@@ -500,6 +543,8 @@ def main() -> int:
     print(f"generated {len(rows)}")
     print("run per Python version: " + ", ".join(
         f"{v} {per_version[v]}" if v in envs else f"{v} not available" for v in VERSIONS))
+    print(f"also run on {newest}: {len(also_newest)} of the {len(older)} variants that target an older version"
+          + ("" if "--all-newest" in sys.argv else ", holding every pair of adjacent code lines those variants hold"))
     print(f"fault-injection runs: {len(faults)} ({sum(1 for j in faults if j.ok)} passed)")
     big = [j for j in done if j.big_file]
     if big:
@@ -509,7 +554,7 @@ def main() -> int:
     print(f"parsed only: {len(parsed_only)} ({len(parsed_only) - refusing} need 3.14; {refusing} of them "
           f"also checked to refuse with a message on {newest})")
     for v, n in sorted(missing.items(), key=lambda kv: version(kv[0])):
-        print(f"skipped: {n} runs on CPython {v}, which is not available here")
+        print(f"skipped: {n} runs on CPython {v}, which is not available here (those variants ran on {newest})")
     print(f"failed: {len(failed) + len(problems)}")
     print(f"template layer took {time.monotonic() - started:.0f}s with {workers} parallel runs")
     print(f"{len(done) - len(failed)} passed, {len(failed) + len(problems)} failed")
