@@ -6,7 +6,7 @@ Usage: python3 tests/templates/run.py TEMPLATES_DIR VENV_DIR [--only SUBSTRING] 
 TEMPLATES_DIR holds the files and manifest.tsv written by `cargo run --bin templates`. VENV_DIR is one of
 the environments scripts/setup-python.sh makes, named venv-HASH-pyX.Y under one folder: its siblings of
 the same HASH are the environments of the other CPython versions (3.8 to 3.13). A version without an
-environment is reported and skipped.
+environment is reported, and the variants that target it run on the newest version instead.
 
 Each template runs on the oldest version its answers allow (the manifest's `python` column) under
 `python -X dev -W error` (so ResourceWarning, "coroutine was never awaited" and DeprecationWarning fail
@@ -370,9 +370,9 @@ def code_pairs(text: str) -> set[tuple[str, str]]:
 def newest_cover(rows: list[dict[str, str]], folder: Path) -> list[dict[str, str]]:
     """Of the variants of each template (all of which target a version older than the newest here), the
     ones to run on the newest too: picked greedily, the variant that adds the most pairs of adjacent code
-    lines not yet covered first, until every pair that any of them holds is in one picked. Every line of
-    code these variants can hold, and every seam between two {{#if}} blocks, so runs on the newest version
-    (where new deprecations and removals show); each variant itself runs on the version it targets."""
+    lines not yet covered first, until every pair that any of them holds is in one picked. So every line
+    these variants can hold, and every seam between two {{#if}} blocks, runs on the newest version (where
+    new deprecations and removals show); each variant itself runs on the version it targets."""
     by_template: dict[str, list[dict[str, str]]] = {}
     for row in rows:
         by_template.setdefault(row["template"], []).append(row)
@@ -428,6 +428,7 @@ def main() -> int:
     # --sample N: every Nth variant of each template only (a quick look while editing; CI runs all).
     sample = int(sys.argv[sys.argv.index("--sample") + 1]) if "--sample" in sys.argv else 1
     workers = int(sys.argv[sys.argv.index("--jobs") + 1]) if "--jobs" in sys.argv else max(2, os.cpu_count() or 2)
+    all_newest = "--all-newest" in sys.argv
     with open(folder / "manifest.tsv", newline="") as f:
         rows = [r for r in csv.DictReader(f, delimiter="\t") if only in r["file"]]
     if sample > 1:
@@ -470,16 +471,15 @@ def main() -> int:
         if version(target) > version(newest):
             parsed_only.append(row)
             continue
-        if target == newest:
+        if target in envs:
             jobs.append(Job(row, target))
-        elif target in envs:
-            jobs.append(Job(row, target))
-            older.append(row)
+            if target != newest:
+                older.append(row)
         else:
             # Its version is not here: it runs on the newest instead, and the skip is reported.
             missing[target] = missing.get(target, 0) + 1
             jobs.append(Job(row, newest))
-    also_newest = older if "--all-newest" in sys.argv else newest_cover(older, folder)
+    also_newest = older if all_newest else newest_cover(older, folder)
     jobs += [Job(row, newest) for row in also_newest]
     jobs += fault_jobs(rows, folder, newest)
     jobs += big_file_jobs(rows, folder, newest)
@@ -544,7 +544,7 @@ def main() -> int:
     print("run per Python version: " + ", ".join(
         f"{v} {per_version[v]}" if v in envs else f"{v} not available" for v in VERSIONS))
     print(f"also run on {newest}: {len(also_newest)} of the {len(older)} variants that target an older version"
-          + ("" if "--all-newest" in sys.argv else ", holding every pair of adjacent code lines those variants hold"))
+          + ("" if all_newest else ", holding every pair of adjacent code lines those variants hold"))
     print(f"fault-injection runs: {len(faults)} ({sum(1 for j in faults if j.ok)} passed)")
     big = [j for j in done if j.big_file]
     if big:
