@@ -22,6 +22,12 @@ fn main() {
     println!("cargo:rerun-if-changed={CONTENT}/data");
     println!("cargo:rerun-if-changed={CONTENT}/templates");
     println!("cargo:rerun-if-changed=build");
+    // wasm-split (scripts/split-wasm.mjs) needs the linker's relocations to cut the app's .wasm apart.
+    if std::env::var_os("CARGO_FEATURE_SPLIT").is_some()
+        && std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"))
+    {
+        println!("cargo:rustc-link-arg-bin=which-python-concurrency=--emit-relocs");
+    }
     match compile(Path::new(CONTENT)) {
         Ok(compiled) => {
             let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());

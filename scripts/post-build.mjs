@@ -1,5 +1,6 @@
 // trunk post-build hook. trunk starts the hooks of one stage all at once, so the steps that touch the
-// build run here, one after the other: the language packs and the static first screen (its words and its
+// build run here, one after the other: the app's .wasm cut into the first load's module and the chunks
+// fetched when needed (split-wasm.mjs), the language packs and the static first screen (its words and its
 // first question), the .wasm's download moved after the first paint (load-order.mjs), then the
 // Content-Security-Policy (it hashes the final inline script), then the service
 // worker (its cache name hashes every file, the final index.html and the packs included). A step that
@@ -10,9 +11,12 @@ import { writeCsp } from './csp.mjs';
 import { deferWasm } from './load-order.mjs';
 import { copyPacks, outDir } from './packs.mjs';
 import { writeServiceWorker, WORKER_FILE } from './service-worker.mjs';
+import { splitWasm } from './split-wasm.mjs';
 import { fillShell } from './static-shell.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
+const split = splitWasm(staging);
+console.log(`split: ${split.map((f) => `${f.file} ${f.size} B`).join(', ')}`);
 const out = outDir(staging);
 copyPacks(staging, out);
 fillShell(staging, out);

@@ -43,6 +43,15 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " ${WASM_BINDGEN_VERSION}\$"; 
   cargo install wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}"
 fi
 
+# wasm-split, which cuts the app's .wasm at its #[lazy] functions into the first-load module and the
+# chunks fetched on demand (the result page, the code-check panel); scripts/split-wasm.mjs runs it.
+# 0.2.4 is the CLI of the same series as the runtime half that leptos 0.8 links (wasm_split_helpers 0.2.3).
+WASM_SPLIT_VERSION="0.2.4"
+if ! cargo install --list 2>/dev/null | grep -q "^wasm_split_cli_support v${WASM_SPLIT_VERSION}:"; then
+  say "installing wasm-split-cli ${WASM_SPLIT_VERSION} (about 2 minutes)"
+  cargo install --locked wasm_split_cli_support --version "${WASM_SPLIT_VERSION}" --features build-binary
+fi
+
 # Chromium and ChromeDriver, for the browser tests and the benchmark.
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "wqy\|noto.*cjk"; then
   if command -v apt-get >/dev/null 2>&1; then

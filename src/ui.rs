@@ -4,6 +4,7 @@ pub mod address;
 pub mod alternatives;
 pub mod app;
 pub mod checklist;
+pub mod chunk;
 pub mod clipboard;
 pub mod code_block;
 pub mod code_check;

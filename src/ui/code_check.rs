@@ -13,6 +13,7 @@
 
 use crate::content::{PITFALLS, Pitfall, QuestionId, ui};
 use crate::engine::{Answers, ShareLink};
+use crate::ui::chunk::{Chunk, ChunkError, ChunkLoad};
 use crate::ui::i18n::{LangContext, fill, tr};
 use crate::ui::packs::PackPending;
 use crate::ui::url_state::WizardState;
@@ -254,22 +255,76 @@ enum Status {
 }
 
 /// The "Check your code" section: a button that opens the panel, which holds the text area, the Check
-/// button and the findings. Opening it starts the checker's worker; before that no file of the checker is
-/// fetched. On a result page, pass the checklist's pitfall ids: findings among them say "in your
-/// checklist", and, where the page provides [`CodeFindings`], mark the checklist items.
-///
-/// The findings, syntax errors and sure answers are written as one string of markup (`report_html`)
-/// into a container whose one listener handles their buttons and link: views of their own would add
-/// about 10 KB (brotli) to every first load for a panel few visitors open.
+/// button and the findings. The panel is made the first time it opens, from a WebAssembly chunk of its own
+/// (`ui::chunk`), and starts the checker's worker; before that no file of the checker is fetched. It is kept, with what was pasted, when closed. On a result page, pass the
+/// checklist's pitfall ids: findings among them say "in your checklist", and, where the page provides
+/// [`CodeFindings`], mark the checklist items.
 #[component]
 pub fn CodeCheck(
     /// The pitfall ids of the result's checklist; empty (the default) on the landing.
     #[prop(optional)]
     checklist: Vec<&'static str>,
 ) -> impl IntoView {
+    let open = RwSignal::new(false);
+    // Set on the first opening, never unset: the panel is made once.
+    let made = RwSignal::new(false);
+    let checklist = StoredValue::new(checklist);
+    let toggle = move |_| {
+        let opening = !open.get_untracked();
+        if opening {
+            crate::ui::timing::mark(MARK_OPEN);
+            if !made.get_untracked() {
+                made.set(true);
+            }
+        }
+        open.set(opening);
+    };
+    let load = move || -> ChunkLoad { Box::pin(code_check_panel(open, checklist.get_value())) };
+    let loading = || view! { <p class="pc-code-check__status" role="status">{tr(ui::CODE_CHECK_LOADING)}</p> };
+    let panel = move || made.get().then(|| view! { <Chunk load fallback=loading failed=ui::CODE_CHECK_LOAD_FAILED/> });
+
+    view! {
+        <section class="pc-section pc-code-check pc-noprint" aria-labelledby="code-check-title">
+            <h2 id="code-check-title">{tr(ui::CODE_CHECK_TITLE)}</h2>
+            <p>{tr(ui::CODE_CHECK_LEDE)}</p>
+            <button
+                type="button"
+                class="pc-button"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls="code-check-panel"
+                data-testid="code-check-open"
+                on:click=toggle
+            >
+                {tr(ui::CODE_CHECK_OPEN)}
+            </button>
+            {panel}
+        </section>
+    }
+}
+
+/// The panel, in the chunk fetched on the first opening (`src/ui/chunk.rs`).
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(code_check_panel, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn code_check_panel(open: RwSignal<bool>, checklist: Vec<&'static str>) -> Result<AnyView, ChunkError> {
+    Ok(view! { <CodeCheckPanel open checklist/> }.into_any())
+}
+
+/// Without the `split` feature (host and browser tests), the same panel, ready at once.
+#[cfg(not(feature = "split"))]
+async fn code_check_panel(open: RwSignal<bool>, checklist: Vec<&'static str>) -> Result<AnyView, ChunkError> {
+    Ok(view! { <CodeCheckPanel open checklist/> }.into_any())
+}
+
+/// The panel: the text area, the Check button, the status and the findings. Made on the first opening;
+/// it starts the checker's worker at once and moves the focus into the text area at each opening.
+///
+/// The findings, syntax errors and sure answers are written as one string of markup (`report_html`)
+/// into a container whose one listener handles their buttons and link: views of their own would add
+/// to the chunk for markup that only ever shows as text and buttons.
+#[component]
+fn CodeCheckPanel(open: RwSignal<bool>, checklist: Vec<&'static str>) -> impl IntoView {
     let lang = LangContext::expect();
     let state = use_context::<WizardState>();
-    let open = RwSignal::new(false);
     let status = RwSignal::new(Status::Idle);
     // The code changed since the result on screen was checked.
     let stale = RwSignal::new(false);
@@ -280,20 +335,17 @@ pub fn CodeCheck(
     // The worker goes with the panel; the page may navigate away while it checks.
     on_cleanup(move || stop(worker));
 
-    let toggle = move |_| {
-        let opening = !open.get_untracked();
-        open.set(opening);
-        if opening {
-            crate::ui::timing::mark(MARK_OPEN);
-            ensure_worker(worker, status, found);
-            // The text area shows after this turn: move the focus into it.
+    ensure_worker(worker, status, found);
+    // The text area shows after this turn: move the focus into it at each opening.
+    Effect::new(move |_| {
+        if open.get() {
             request_animation_frame(move || {
                 if let Some(area) = input.get_untracked() {
                     let _ = area.focus();
                 }
             });
         }
-    };
+    });
     let run = move |_| {
         let Some(area) = input.get_untracked() else { return };
         // The value goes to the worker as the JS string it is, without a copy through this module.
@@ -372,19 +424,6 @@ pub fn CodeCheck(
     };
 
     view! {
-        <section class="pc-section pc-code-check pc-noprint" aria-labelledby="code-check-title">
-            <h2 id="code-check-title">{tr(ui::CODE_CHECK_TITLE)}</h2>
-            <p>{tr(ui::CODE_CHECK_LEDE)}</p>
-            <button
-                type="button"
-                class="pc-button"
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls="code-check-panel"
-                data-testid="code-check-open"
-                on:click=toggle
-            >
-                {tr(ui::CODE_CHECK_OPEN)}
-            </button>
             // Kept when closed, with what was pasted.
             <div id="code-check-panel" class="pc-code-check__panel" hidden=move || !open.get()>
                 <label class="pc-code-check__label" for="code-check-input">{tr(ui::CODE_CHECK_LABEL)}</label>
@@ -418,7 +457,6 @@ pub fn CodeCheck(
                 {texts_pending}
                 <div class="pc-code-check__report" inner_html=report on:click=on_report_click></div>
             </div>
-        </section>
     }
 }
 

@@ -40,3 +40,16 @@ pub fn selector(element: &web_sys::Element) -> Option<String> {
 pub fn find(selector: &str) -> Option<web_sys::HtmlElement> {
     web_sys::window()?.document()?.query_selector(selector).ok()??.dyn_into().ok()
 }
+
+/// Focuses `element` without scrolling once it is in the document, trying for a few frames: a part that
+/// comes in a chunk of its own (`ui::chunk`) is made before it takes its placeholder's place.
+pub fn when_connected(element: web_sys::HtmlElement) {
+    fn attempt(element: web_sys::HtmlElement, frames_left: u8) {
+        if element.is_connected() {
+            without_scrolling(&element);
+        } else if frames_left > 0 {
+            leptos::prelude::request_animation_frame(move || attempt(element, frames_left - 1));
+        }
+    }
+    attempt(element, 10);
+}

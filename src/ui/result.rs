@@ -38,7 +38,7 @@ pub fn ResultPage(
     // Focus moves to the headline, as it does to each question.
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
-            crate::ui::focus::without_scrolling(&h);
+            crate::ui::focus::when_connected(h.into());
         }
     });
 

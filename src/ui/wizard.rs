@@ -4,6 +4,7 @@
 use crate::content::{QuestionId, ui};
 use crate::engine::{Answers, Progress};
 use crate::ui::address::after_next_paint;
+use crate::ui::chunk::{Chunk, ChunkError, ChunkLoad};
 use crate::ui::i18n::LangContext;
 use crate::ui::link_notice::LinkNotice;
 use crate::ui::packs::PackPending;
@@ -74,7 +75,21 @@ pub fn Wizard() -> impl IntoView {
         picks.update(|p| p.clear_only(q));
         let mut next = answers.get_untracked();
         next.answer(q, option);
+        if next.next_question().is_none() {
+            preload_result_page();
+        }
         state.go(&next);
+    });
+
+    // The result page's chunk, fetched once the questions' texts are in: everyone who answers them needs
+    // it, and then the last answer shows the result at once. (The last answer fetches it too, if still
+    // missing.)
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || !lang.pack_ready() {
+            return done.unwrap_or(false);
+        }
+        preload_result_page();
+        true
     });
 
     let back = move || {
@@ -142,7 +157,11 @@ pub fn Wizard() -> impl IntoView {
             }
             .into_any()
         }
-        Screen::Result => view! { <ResultPage on_back=Callback::new(move |_| back())/> }.into_any(),
+        Screen::Result => {
+            let on_back = Callback::new(move |_| back());
+            let load = move || -> ChunkLoad { Box::pin(result_page(on_back)) };
+            view! { <Chunk load fallback=PackPending failed=ui::PACK_FAILED/> }.into_any()
+        }
     };
 
     view! {
@@ -157,6 +176,30 @@ pub fn Wizard() -> impl IntoView {
             <div class="pc-sr-only" aria-live="polite" aria-atomic="true">{announcement}</div>
         </div>
     }
+}
+
+/// The result page, in a WebAssembly chunk of its own (`src/ui/chunk.rs`): the first load holds the
+/// questions only. The chunk is fetched once the questions' texts are in (or at the last answer, or at
+/// once when a link opens on a result); until it arrives the wizard shows what it shows for a language
+/// pack on its way.
+#[cfg(feature = "split")]
+#[leptos::wasm_split::wasm_split(result_page, wasm_split_path = ::leptos::wasm_split, preload(preload_result_chunk), fallible)]
+fn result_page(on_back: Callback<()>) -> Result<AnyView, ChunkError> {
+    Ok(view! { <ResultPage on_back/> }.into_any())
+}
+
+/// Without the `split` feature (host and browser tests), the same page, ready at once.
+#[cfg(not(feature = "split"))]
+async fn result_page(on_back: Callback<()>) -> Result<AnyView, ChunkError> {
+    Ok(view! { <ResultPage on_back/> }.into_any())
+}
+
+/// Starts fetching the result page's chunk before it is needed (a failure shows when it is needed).
+fn preload_result_page() {
+    #[cfg(feature = "split")]
+    leptos::task::spawn_local(async {
+        let _ = preload_result_chunk().await;
+    });
 }
 
 /// Progress for question `q`: while editing, the step is the question's place in the path.

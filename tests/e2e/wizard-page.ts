@@ -95,6 +95,8 @@ export class WizardPage {
   private async waitForStepAfter(before: string): Promise<void> {
     await expect.poll(async () => {
       if (await this.modelName.isVisible()) return 'result';
+      // Between two screens (the result page's code may still be on its way): not yet.
+      if ((await this.question.count()) === 0) return before;
       return (await this.question.getAttribute('data-question')) ?? '';
     }).not.toBe(before);
   }
