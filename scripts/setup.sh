@@ -43,7 +43,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " ${WASM_BINDGEN_VERSION}\$"; 
   cargo install wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}"
 fi
 
-# wasm-split, which cuts the app's .wasm at its #[lazy] functions into the first-load module and the
+# wasm-split, which cuts the app's .wasm at its `wasm_split` functions into the first-load module and the
 # chunks fetched on demand (the result page, the code-check panel); scripts/split-wasm.mjs runs it.
 # 0.2.4 is the CLI of the same series as the runtime half that leptos 0.8 links (wasm_split_helpers 0.2.3).
 WASM_SPLIT_VERSION="0.2.4"

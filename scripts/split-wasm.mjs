@@ -89,7 +89,7 @@ function place(staging, bound, trunk) {
     writeFileSync(join(staging, to), bytes);
     written.push({ file: to, bytes });
   }
-  if (rename.get(LOADER) && !readFileSync(join(staging, rename.get('app.js')), 'utf8').includes(rename.get(LOADER))) {
+  if (!written.find((w) => w.file === rename.get('app.js')).bytes.includes(rename.get(LOADER))) {
     throw new Error(`split: the glue does not import the loader ${LOADER}`);
   }
   replaceTrunkFiles(staging, rename, written, trunk);

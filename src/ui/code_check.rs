@@ -256,8 +256,8 @@ enum Status {
 
 /// The "Check your code" section: a button that opens the panel, which holds the text area, the Check
 /// button and the findings. The panel is made the first time it opens, from a WebAssembly chunk of its own
-/// (`ui::chunk`), and starts the checker's worker; before that no file of the checker is fetched. It is kept, with what was pasted, when closed. On a result page, pass the
-/// checklist's pitfall ids: findings among them say "in your checklist", and, where the page provides
+/// (`ui::chunk`), and starts the checker's worker; before that no file of the checker is fetched. It is
+/// kept, with what was pasted, when closed. On a result page, pass the checklist's pitfall ids: findings among them say "in your checklist", and, where the page provides
 /// [`CodeFindings`], mark the checklist items.
 #[component]
 pub fn CodeCheck(
@@ -266,16 +266,13 @@ pub fn CodeCheck(
     checklist: Vec<&'static str>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
-    // Set on the first opening, never unset: the panel is made once.
-    let made = RwSignal::new(false);
+    // Whether it has ever been open: the panel is made on the first opening and kept.
+    let made = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open.get());
     let checklist = StoredValue::new(checklist);
     let toggle = move |_| {
         let opening = !open.get_untracked();
         if opening {
             crate::ui::timing::mark(MARK_OPEN);
-            if !made.get_untracked() {
-                made.set(true);
-            }
         }
         open.set(opening);
     };

@@ -75,21 +75,16 @@ pub fn Wizard() -> impl IntoView {
         picks.update(|p| p.clear_only(q));
         let mut next = answers.get_untracked();
         next.answer(q, option);
-        if next.next_question().is_none() {
-            preload_result_page();
-        }
         state.go(&next);
     });
 
-    // The result page's chunk, fetched once the questions' texts are in: everyone who answers them needs
-    // it, and then the last answer shows the result at once. (The last answer fetches it too, if still
-    // missing.)
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) || !lang.pack_ready() {
-            return done.unwrap_or(false);
+    // The result page's chunk, fetched once the questions' texts are in (every step after the first waits
+    // for them): everyone who answers the questions needs it, and then the last answer shows the result
+    // at once. Fetching a chunk already there does nothing.
+    Effect::new(move |_| {
+        if lang.pack_ready() {
+            preload_result_page();
         }
-        preload_result_page();
-        true
     });
 
     let back = move || {
@@ -179,8 +174,8 @@ pub fn Wizard() -> impl IntoView {
 }
 
 /// The result page, in a WebAssembly chunk of its own (`src/ui/chunk.rs`): the first load holds the
-/// questions only. The chunk is fetched once the questions' texts are in (or at the last answer, or at
-/// once when a link opens on a result); until it arrives the wizard shows what it shows for a language
+/// questions only. The chunk is fetched once the questions' texts are in, or at once when a link opens on
+/// a result; until it arrives the wizard shows what it shows for a language
 /// pack on its way.
 #[cfg(feature = "split")]
 #[leptos::wasm_split::wasm_split(result_page, wasm_split_path = ::leptos::wasm_split, preload(preload_result_chunk), fallible)]
