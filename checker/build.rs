@@ -12,6 +12,7 @@ const RULES: &[(&str, &str, Needs)] = &[
     ("call-in-coroutine", "CallInCoroutine", Needs::Calls),
     ("call-in-notebook", "CallInNotebook", Needs::Calls),
     ("call-anywhere", "CallAnywhere", Needs::Calls),
+    ("call-without-loop", "CallWithoutLoop", Needs::Calls),
     ("dropped-task", "DroppedTask", Needs::Both),
     ("unawaited-coroutine", "UnawaitedCoroutine", Needs::Calls),
     ("gather-unchecked", "GatherUnchecked", Needs::Calls),

@@ -23,6 +23,7 @@ pub enum Rule {
     CallInCoroutine,
     CallInNotebook,
     CallAnywhere,
+    CallWithoutLoop,
     DroppedTask,
     UnawaitedCoroutine,
     GatherUnchecked,

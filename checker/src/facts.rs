@@ -37,6 +37,13 @@ pub(crate) struct Facts {
     bound: HashMap<String, u32>,
     /// Modules of `from m import *`.
     star_modules: Vec<String>,
+    /// Names whose every binding is the result of one same call (`session = requests.Session()`,
+    /// `with httpx.Client() as c`): the call's qualified name, `()` appended.
+    values: HashMap<String, String>,
+    /// The same for `self.x` / `cls.x` attributes, program-wide.
+    attr_values: HashMap<String, String>,
+    /// Module-level classes bound once, by name.
+    pub classes: HashSet<String>,
     /// Names whose one binding is an undecorated `async def` without `yield`.
     pub coroutine_functions: HashSet<String>,
     /// Names whose one binding is a `def` with `yield`.
@@ -59,6 +66,11 @@ pub(crate) struct Facts {
     pub has_async: bool,
     /// Something in checks.toml `[names] threads`.
     pub uses_threads: bool,
+    /// `nest_asyncio.apply()`: `asyncio.run()` inside a running loop is made to work.
+    pub nested_loops: bool,
+    /// A line with `__name__` has a syntax error: the program means a main guard that did not parse,
+    /// so what it guards cannot be told.
+    pub broken_guard: bool,
     /// The fork start method is chosen explicitly (`set_start_method("fork")`, `get_context("fork")`).
     pub fork_method: bool,
 }
@@ -66,11 +78,24 @@ pub(crate) struct Facts {
 impl Facts {
     pub(crate) fn collect(body: &[Stmt]) -> Facts {
         let mut facts = Facts::default();
-        let mut bindings = Bindings { facts: &mut facts, class_depth: 0, defs: HashMap::new() };
+        let mut bindings = Bindings {
+            facts: &mut facts,
+            class_depth: 0,
+            defs: HashMap::new(),
+            values: HashMap::new(),
+            attr_values: HashMap::new(),
+            classes: Vec::new(),
+            import_fallback: 0,
+        };
         for stmt in body {
             bindings.visit_stmt(stmt);
         }
         let defs = std::mem::take(&mut bindings.defs);
+        let raw_values = std::mem::take(&mut bindings.values);
+        let raw_attr_values = std::mem::take(&mut bindings.attr_values);
+        let classes = std::mem::take(&mut bindings.classes);
+        facts.classes = classes.into_iter().filter(|c| facts.bound.get(c) == Some(&1)).collect();
+        facts.resolve_values(&raw_values, &raw_attr_values);
         for (name, def) in defs {
             if facts.bound.get(&name) != Some(&1) {
                 continue;
@@ -86,6 +111,7 @@ impl Facts {
             uses.visit_stmt(stmt);
         }
         facts.referenced = uses.referenced;
+        facts.nested_loops = facts.referenced.contains("nest_asyncio.apply");
         facts.uses_threads = facts.referenced.iter().any(|q| checks::THREADS.iter().any(|p| pattern_matches(p, q)))
             || mentions_method(body, checks::THREADS);
         facts.module_functions(body);
@@ -95,28 +121,97 @@ impl Facts {
     /// The qualified name of a name, an attribute chain or a call (`()` appended), or `None` when a part
     /// of it is bound by the program itself.
     pub(crate) fn qualify(&self, expr: &Expr) -> Option<String> {
-        self.qualify_within(expr, MAX_QUALIFIED_PARTS)
+        self.qualify_within(expr, MAX_QUALIFIED_PARTS, None)
+    }
+
+    /// [`Facts::qualify`] with one name standing for a value the caller knows (a local variable bound
+    /// to one call in its function).
+    pub(crate) fn qualify_over(&self, expr: &Expr, name: &str, value: &str) -> Option<String> {
+        self.qualify_within(expr, MAX_QUALIFIED_PARTS, Some((name, value)))
     }
 
     /// Names longer than `parts` attributes and calls are never in checks.toml: giving up on them keeps
     /// long chains (`a.b().c().d()…`) linear.
-    fn qualify_within(&self, expr: &Expr, parts: u32) -> Option<String> {
+    fn qualify_within(&self, expr: &Expr, parts: u32, over: Option<(&str, &str)>) -> Option<String> {
         let parts = parts.checked_sub(1)?;
         match expr {
-            Expr::Name(n) => self.qualify_name(n.id.as_str()),
+            Expr::Name(n) => match over {
+                Some((name, value)) if name == n.id.as_str() => Some(value.to_string()),
+                _ => self.qualify_name(n.id.as_str()),
+            },
             Expr::Attribute(a) => {
-                let base = self.qualify_within(&a.value, parts)?;
+                if matches!(&*a.value, Expr::Name(n) if matches!(n.id.as_str(), "self" | "cls"))
+                    && let Some(v) = dotted(expr).and_then(|d| self.attr_values.get(&d))
+                {
+                    return Some(v.clone());
+                }
+                let base = self.qualify_within(&a.value, parts, over)?;
+                if base == "pathlib.Path()" && a.attr.id.as_str() == "parent" {
+                    return Some(base);
+                }
                 Some(format!("{base}.{}", a.attr.id.as_str()))
             }
             Expr::Call(c) => {
-                let base = self.qualify_within(&c.func, parts)?;
-                Some(format!("{base}()"))
+                let base = self.qualify_within(&c.func, parts, over)?;
+                Some(normalize_call(format!("{base}()")))
+            }
+            // `Path(a) / "b"` is a path too.
+            Expr::BinOp(b) if matches!(b.op, ast::Operator::Div) => {
+                let base = self.qualify_within(&b.left, parts, over)?;
+                (base == "pathlib.Path()").then_some(base)
             }
             _ => None,
         }
     }
 
+    /// Resolves the values of names and attributes bound to one same call, to a fixpoint (a value may
+    /// name another: `p = Path(x); q = p.joinpath("a")`).
+    fn resolve_values(&mut self, names: &HashMap<String, Vec<Option<&Expr>>>, attrs: &HashMap<String, Vec<Option<&Expr>>>) {
+        for _ in 0..4 {
+            let mut changed = false;
+            for (name, bindings) in names {
+                if self.values.contains_key(name) || self.imports.contains_key(name) {
+                    continue;
+                }
+                if bindings.len() as u32 != self.bound.get(name).copied().unwrap_or(0) {
+                    continue;
+                }
+                if let Some(v) = self.same_value(bindings) {
+                    self.values.insert(name.clone(), v);
+                    changed = true;
+                }
+            }
+            for (key, bindings) in attrs {
+                if !self.attr_values.contains_key(key)
+                    && let Some(v) = self.same_value(bindings)
+                {
+                    self.attr_values.insert(key.clone(), v);
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+
+    /// The qualified call all `bindings` hold, when they are all the same call.
+    fn same_value(&self, bindings: &[Option<&Expr>]) -> Option<String> {
+        let mut value: Option<String> = None;
+        for b in bindings {
+            let q = self.qualify(b.as_ref()?)?;
+            if !q.ends_with("()") || value.as_ref().is_some_and(|v| *v != q) {
+                return None;
+            }
+            value = Some(q);
+        }
+        value
+    }
+
     fn qualify_name(&self, name: &str) -> Option<String> {
+        if let Some(v) = self.values.get(name) {
+            return Some(v.clone());
+        }
         let bound = self.bound.contains_key(name);
         match self.imports.get(name) {
             Some(Import::Module(q)) if !bound => Some(q.clone()),
@@ -260,6 +355,30 @@ pub(crate) fn pool_kind_of_type(q: &str) -> Option<PoolKind> {
     } else {
         None
     }
+}
+
+/// Calls that return a path are all `pathlib.Path()`: `Path.home()`, `Path(a).joinpath(b)`,
+/// `Path(a).resolve()`, so that `Path.home().joinpath("x").read_text()` is a path's `read_text`.
+fn normalize_call(q: String) -> String {
+    const MAKERS: &[&str] = &[
+        "pathlib.Path()", "pathlib.PosixPath()", "pathlib.WindowsPath()", "pathlib.Path.home()", "pathlib.Path.cwd()",
+    ];
+    const METHODS: &[&str] = &[
+        "joinpath", "resolve", "absolute", "expanduser", "with_name", "with_suffix", "with_stem", "relative_to",
+    ];
+    if MAKERS.contains(&q.as_str()) {
+        return "pathlib.Path()".to_string();
+    }
+    if let Some(base) = q.strip_prefix("pathlib.Path().")
+        && let Some(method) = base.strip_suffix("()")
+        && METHODS.contains(&method)
+    {
+        return "pathlib.Path()".to_string();
+    }
+    if q == "pathlib.Path().parent" {
+        return "pathlib.Path()".to_string();
+    }
+    q
 }
 
 /// Whether a name pattern of checks.toml matches a qualified name (`*.method` patterns are matched on
@@ -465,16 +584,28 @@ struct DefInfo {
 }
 
 /// First pass: imports and bindings.
-struct Bindings<'f> {
+struct Bindings<'f, 'a> {
     facts: &'f mut Facts,
     class_depth: u32,
     defs: HashMap<String, DefInfo>,
+    /// Every binding of each name: the call it is bound to (`x = f()`, `with f() as x`), or `None`.
+    values: HashMap<String, Vec<Option<&'a Expr>>>,
+    /// The same for `self.x` and `cls.x`.
+    attr_values: HashMap<String, Vec<Option<&'a Expr>>>,
+    classes: Vec<String>,
+    /// Inside `except ImportError:`: `name = None` there leaves an import in force.
+    import_fallback: u32,
 }
 
-impl Bindings<'_> {
+impl<'a> Bindings<'_, 'a> {
     fn bind(&mut self, name: &str) {
+        self.bind_value(name, None);
+    }
+
+    fn bind_value(&mut self, name: &str, value: Option<&'a Expr>) {
         if self.class_depth == 0 {
             *self.facts.bound.entry(name.to_string()).or_default() += 1;
+            self.values.entry(name.to_string()).or_default().push(value);
         }
     }
 
@@ -486,6 +617,28 @@ impl Bindings<'_> {
         }
     }
 
+    /// A target bound to `value`: a call is remembered for a plain name or `self.x`.
+    fn bind_target_to(&mut self, target: &'a Expr, value: &'a Expr) {
+        let call = is_value_expr(value).then_some(value);
+        match target {
+            Expr::Name(n) => {
+                if self.import_fallback > 0
+                    && value.is_none_literal_expr()
+                    && self.facts.imports.contains_key(n.id.as_str())
+                {
+                    return;
+                }
+                self.bind_value(n.id.as_str(), call);
+            }
+            Expr::Attribute(a) if matches!(&*a.value, Expr::Name(n) if matches!(n.id.as_str(), "self" | "cls")) => {
+                if let Some(key) = dotted(target) {
+                    self.attr_values.entry(key).or_default().push(call);
+                }
+            }
+            _ => self.bind_target(target),
+        }
+    }
+
     fn import(&mut self, local: &str, qualified: String) {
         let entry = self.facts.imports.entry(local.to_string()).or_insert(Import::Module(qualified.clone()));
         if *entry != Import::Module(qualified) {
@@ -494,7 +647,7 @@ impl Bindings<'_> {
     }
 }
 
-impl<'a> Visitor<'a> for Bindings<'_> {
+impl<'a> Visitor<'a> for Bindings<'_, 'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match stmt {
             Stmt::FunctionDef(f) => {
@@ -521,6 +674,9 @@ impl<'a> Visitor<'a> for Bindings<'_> {
                 return;
             }
             Stmt::ClassDef(c) => {
+                if self.class_depth == 0 {
+                    self.classes.push(c.name.id.to_string());
+                }
                 self.bind(c.name.id.as_str());
                 self.class_depth += 1;
                 visitor::walk_stmt(self, stmt);
@@ -555,14 +711,17 @@ impl<'a> Visitor<'a> for Bindings<'_> {
                     self.import(local, format!("{module}.{name}"));
                 }
             }
-            Stmt::Assign(a) => a.targets.iter().for_each(|t| self.bind_target(t)),
-            Stmt::AnnAssign(a) => self.bind_target(&a.target),
+            Stmt::Assign(a) => a.targets.iter().for_each(|t| self.bind_target_to(t, &a.value)),
+            Stmt::AnnAssign(a) => match &a.value {
+                Some(v) => self.bind_target_to(&a.target, v),
+                None => self.bind_target(&a.target),
+            },
             Stmt::AugAssign(a) => self.bind_target(&a.target),
             Stmt::For(f) => self.bind_target(&f.target),
             Stmt::With(w) => {
                 for item in &w.items {
                     if let Some(v) = &item.optional_vars {
-                        self.bind_target(v);
+                        self.bind_target_to(v, &item.context_expr);
                     }
                 }
             }
@@ -573,6 +732,20 @@ impl<'a> Visitor<'a> for Bindings<'_> {
                         self.bind(n.id.as_str());
                     }
                 }
+                self.visit_body(&t.body);
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    let fallback = h.type_.as_deref().is_some_and(catches_import_error);
+                    self.import_fallback += u32::from(fallback);
+                    if let Some(ty) = &h.type_ {
+                        self.visit_expr(ty);
+                    }
+                    self.visit_body(&h.body);
+                    self.import_fallback -= u32::from(fallback);
+                }
+                self.visit_body(&t.orelse);
+                self.visit_body(&t.finalbody);
+                return;
             }
             Stmt::IpyEscapeCommand(_) => self.facts.notebook = true,
             _ => {}
@@ -621,6 +794,20 @@ impl<'a> Visitor<'a> for Bindings<'_> {
             _ => {}
         }
         visitor::walk_pattern(self, pattern);
+    }
+}
+
+/// A bound value the checker may follow: a call, or a path joined with `/`.
+pub(crate) fn is_value_expr(value: &Expr) -> bool {
+    matches!(value, Expr::Call(_)) || matches!(value, Expr::BinOp(b) if matches!(b.op, ast::Operator::Div))
+}
+
+/// `ImportError`, `ModuleNotFoundError`, or a tuple holding one.
+fn catches_import_error(ty: &Expr) -> bool {
+    match ty {
+        Expr::Name(n) => matches!(n.id.as_str(), "ImportError" | "ModuleNotFoundError"),
+        Expr::Tuple(t) => t.elts.iter().any(catches_import_error),
+        _ => false,
     }
 }
 

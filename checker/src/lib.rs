@@ -95,21 +95,44 @@ pub fn check(source: &str) -> Result<Report, CheckError> {
         }
     }
     let mut report = Report::default();
+    let mut last_line = 0;
     for error in parsed.errors() {
         let start = error.location.start().to_usize();
         let (line, column) = index.position(start);
+        let message = error.error.to_string();
+        // One typo makes the parser stumble several times: the first error of a line is the one to
+        // read, and an indented block under a line that failed follows from it.
+        if line == last_line || (line == last_line + 1 && message == "Unexpected indentation") {
+            continue;
+        }
+        last_line = line;
         report.syntax_errors.push(SyntaxIssue {
             line,
             column,
-            message: error.error.to_string(),
+            message,
             python2: source::looks_like_python2(index.line_text(start)),
         });
     }
     let Mod::Module(module) = parsed.syntax() else {
         return Ok(report);
     };
-    let facts = facts::Facts::collect(&module.body);
-    let mut hits = rules::run(&module.body, &facts);
+    let mut facts = facts::Facts::collect(&module.body);
+    facts.broken_guard = parsed.errors().iter().any(|e| index.line_text(e.location.start().to_usize()).contains("__name__"));
+    for at in rules::python2_excepts(&module.body) {
+        let (line, column) = index.position(at);
+        if !report.syntax_errors.iter().any(|e| e.line == line) {
+            report.syntax_errors.push(SyntaxIssue {
+                line,
+                column,
+                message: "`except E, name:` is Python 2: Python 3 before 3.14 refuses it and 3.14 reads `name` as a \
+                          second exception type; write `except E as name:`"
+                    .to_string(),
+                python2: true,
+            });
+        }
+    }
+    report.syntax_errors.sort_by_key(|e| (e.line, e.column));
+    let mut hits = rules::run(&module.body, &facts, source);
     hits.sort_by_key(|h| (h.range.start(), h.range.end(), CHECKS.iter().position(|c| c.id == h.check.id)));
     hits.dedup_by(|a, b| a.check.id == b.check.id && a.range.start() == b.range.start());
     for hit in hits {

@@ -19,8 +19,9 @@ pub(crate) struct Hit {
 }
 
 /// Runs every rule over a module's statements.
-pub(crate) fn run(body: &[Stmt], facts: &Facts) -> Vec<Hit> {
+pub(crate) fn run(body: &[Stmt], facts: &Facts, source: &str) -> Vec<Hit> {
     let mut walker = Walker {
+        source,
         facts,
         frames: Vec::new(),
         hits: Vec::new(),
@@ -51,6 +52,10 @@ struct Frame<'a> {
     assigned: HashSet<&'a str>,
     /// Names this scope binds to a new pool (None: bound to other things too).
     pools: HashMap<&'a str, Option<PoolKind>>,
+    /// Names this scope binds, each to one same call (`client = httpx.Client()`): its qualified name.
+    values: HashMap<&'a str, Option<String>>,
+    /// Names this scope binds to a lambda (None: bound to other things too).
+    lambdas: HashMap<&'a str, Option<&'a ast::ExprLambda>>,
     /// Functions and classes defined in this function (not at module level).
     local_defs: HashMap<&'a str, Option<&'a ast::StmtFunctionDef>>,
     /// Names and attributes (`self.task`) that had `.cancel()` called on them (or on their items).
@@ -80,6 +85,8 @@ impl<'a> Frame<'a> {
             body,
             assigned: HashSet::new(),
             pools: HashMap::new(),
+            values: HashMap::new(),
+            lambdas: HashMap::new(),
             local_defs: HashMap::new(),
             cancelled: HashSet::new(),
             loops: Vec::new(),
@@ -105,6 +112,35 @@ impl<'a> Frame<'a> {
         if *entry != kind {
             *entry = None;
         }
+        // Every binding comes through here: one that is not a lambda spoils the name's lambda.
+        self.lambdas.insert(name, None);
+        self.values.entry(name).or_insert(None);
+    }
+
+    fn bind_value(&mut self, name: &'a str, value: Option<String>) {
+        match self.values.get(name) {
+            Some(v) if *v != value => {
+                self.values.insert(name, None);
+            }
+            Some(_) => {}
+            None => {
+                self.values.insert(name, value);
+            }
+        }
+    }
+
+    fn bind_lambda(&mut self, name: &'a str, lambda: &'a ast::ExprLambda) {
+        self.bind_value(name, None);
+        let first = !self.pools.contains_key(name);
+        self.pools.entry(name).or_insert(None);
+        match self.lambdas.get(name) {
+            None if first => {
+                self.lambdas.insert(name, Some(lambda));
+            }
+            _ => {
+                self.lambdas.insert(name, None);
+            }
+        }
     }
 
     fn is_async(&self) -> bool {
@@ -127,8 +163,20 @@ impl<'a> ScopeScan<'_, 'a> {
             (Expr::Name(_), Some(Expr::Call(c))) => self.facts.pool_created_by(c),
             _ => None,
         };
+        if let (Expr::Name(n), Some(Expr::Lambda(l))) = (target, value) {
+            self.frame.assigned.insert(n.id.as_str());
+            self.frame.bind_lambda(n.id.as_str(), l);
+            return;
+        }
+        let bound = match (target, value) {
+            (Expr::Name(_), Some(v)) if crate::facts::is_value_expr(v) => {
+                self.facts.qualify(v).filter(|q| q.ends_with("()"))
+            }
+            _ => None,
+        };
         for name in names {
             self.frame.assigned.insert(name);
+            self.frame.bind_value(name, bound.clone());
             self.frame.bind_pool(name, kind);
         }
     }
@@ -241,6 +289,7 @@ fn is_cancel_of(call: &ast::ExprCall, name: &str) -> bool {
 const SCAN_BUDGET: u32 = 2_000;
 
 struct Walker<'a> {
+    source: &'a str,
     facts: &'a Facts,
     frames: Vec<Frame<'a>>,
     hits: Vec<Hit>,
@@ -259,6 +308,26 @@ impl<'a> Walker<'a> {
 
     fn frame_mut(&mut self) -> &mut Frame<'a> {
         self.frames.last_mut().unwrap()
+    }
+
+    /// The qualified name of an expression, a local variable bound to one call standing for that call:
+    /// `client.get` after `client = httpx.Client()` in this function is `httpx.Client().get`.
+    fn qualify(&self, expr: &Expr) -> Option<String> {
+        let mut base = expr;
+        loop {
+            match base {
+                Expr::Attribute(a) => base = &a.value,
+                Expr::Call(c) => base = &c.func,
+                _ => break,
+            }
+        }
+        if let Expr::Name(n) = base
+            && let Some(frame) = self.visible_frames().find(|f| f.assigned.contains(n.id.as_str()))
+            && let Some(Some(value)) = frame.values.get(n.id.as_str())
+        {
+            return self.facts.qualify_over(expr, n.id.as_str(), value);
+        }
+        self.facts.qualify(expr)
     }
 
     /// Takes one scan from the budget, or says there is none left.
@@ -310,6 +379,13 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// Whether a name refers to a lambda: its scope binds it once, to a lambda.
+    fn bound_lambda(&self, name: &str) -> bool {
+        self.visible_frames()
+            .find(|f| f.assigned.contains(name))
+            .is_some_and(|f| matches!(f.lambdas.get(name), Some(Some(_))))
+    }
+
     /// The local function (or class, `None`) a name refers to, when it is defined inside a function.
     fn local_def(&self, name: &str) -> Option<Option<&'a ast::StmtFunctionDef>> {
         let frame = self.visible_frames().find(|f| f.assigned.contains(name))?;
@@ -320,7 +396,7 @@ impl<'a> Walker<'a> {
 
     /// Hits `call` with every check that `fires` for it, given the name the call resolves to.
     fn hit_call_where(&mut self, call: &'a ast::ExprCall, fires: impl Fn(&Self, &'static Check, Option<&str>) -> bool) {
-        let q = self.facts.qualify(&call.func);
+        let q = self.qualify(&call.func);
         for check in checks::CHECKS {
             if fires(self, check, q.as_deref()) {
                 self.hit(check, call.range());
@@ -331,28 +407,49 @@ impl<'a> Walker<'a> {
     fn on_call(&mut self, call: &'a ast::ExprCall, directly_awaited: bool) {
         self.hit_call_where(call, |me, check, q| match check.rule {
             Rule::CallInCoroutine => {
-                me.frame().is_async() && !directly_awaited && me.any_call_matches(check.calls, call, q)
+                me.frame().is_async()
+                    && !directly_awaited
+                    && !(check.id == "asyncio-run-in-coroutine" && me.facts.nested_loops)
+                    && me.any_call_matches(check.calls, call, q)
             }
             Rule::CallInNotebook => {
-                me.facts.notebook && me.frame().import_time && me.any_call_matches(check.calls, call, q)
+                me.facts.notebook
+                    && !me.facts.nested_loops
+                    && me.frame().import_time
+                    && me.any_call_matches(check.calls, call, q)
             }
             Rule::CallAnywhere => me.any_call_matches(check.calls, call, q),
+            // Inside `async def`, or at the top of a notebook cell, a loop is running: the call is fine.
+            Rule::CallWithoutLoop => {
+                !me.frame().is_async()
+                    && !(me.facts.notebook && me.frame().import_time)
+                    && me.any_call_matches(check.calls, call, q)
+            }
             Rule::UnguardedProcessStart => {
                 me.frame().import_time
                     && me.guard == 0
+                    && !me.facts.broken_guard
                     && !me.facts.notebook
                     && !me.facts.fork_method
                     && me.facts.starts_process(call)
             }
-            Rule::PreexecWithThreads => {
-                me.threads_here()
-                    && me.any_call_matches(check.calls, call, q)
-                    && call.arguments.find_keyword("preexec_fn").is_some_and(|k| !k.value.is_none_literal_expr())
-            }
+            Rule::PreexecWithThreads => false,
             Rule::ForkWithThreads => me.forks(check, call, q),
             Rule::UnboundedMap => me.unbounded_map(check, call),
             _ => false,
         });
+        // The finding is the `preexec_fn=` argument, which may be lines below the call's start.
+        if let Some(k) = call.arguments.find_keyword("preexec_fn")
+            && !k.value.is_none_literal_expr()
+            && self.threads_here()
+        {
+            let q = self.qualify(&call.func);
+            for check in of_rule(Rule::PreexecWithThreads) {
+                if self.any_call_matches(check.calls, call, q.as_deref()) {
+                    self.hit(check, k.range());
+                }
+            }
+        }
         self.unpicklable(call);
         self.late_binding(call);
         // `Executor().submit(...)`: a pool nobody can shut down.
@@ -416,7 +513,7 @@ impl<'a> Walker<'a> {
     fn endless(&self, check: &Check, expr: &Expr) -> bool {
         match expr {
             Expr::Call(c) => {
-                let q = self.facts.qualify(&c.func);
+                let q = self.qualify(&c.func);
                 match q.as_deref() {
                     Some("itertools.repeat") => c.arguments.len() == 1 && c.arguments.find_keyword("times").is_none(),
                     Some("iter") => c.arguments.args.len() == 2,
@@ -425,7 +522,7 @@ impl<'a> Walker<'a> {
                 }
             }
             Expr::Name(_) | Expr::Attribute(_) => {
-                self.facts.qualify(expr).is_some_and(|q| check.calls.contains(&q.as_str()))
+                self.qualify(expr).is_some_and(|q| check.calls.contains(&q.as_str()))
             }
             Expr::Generator(g) => g.generators.first().is_some_and(|c| self.endless(check, &c.iter)),
             _ => false,
@@ -458,6 +555,8 @@ impl<'a> Walker<'a> {
             let value = unwrap_partial(self.facts, value);
             let (rule, range) = match value {
                 Expr::Lambda(l) => (Rule::LambdaToProcessPool, l.range),
+                // `f = lambda x: ...` then `pool.map(f, ...)`.
+                Expr::Name(n) if self.bound_lambda(n.id.as_str()) => (Rule::LambdaToProcessPool, n.range),
                 Expr::Name(n) if self.local_def(n.id.as_str()).is_some() => (Rule::LocalToProcessPool, n.range),
                 Expr::Call(c) if matches!(&*c.func, Expr::Name(n) if self.local_def(n.id.as_str()) == Some(None)) => {
                     (Rule::LocalToProcessPool, c.range())
@@ -478,7 +577,7 @@ impl<'a> Walker<'a> {
         {
             return;
         }
-        let q = self.facts.qualify(&call.func);
+        let q = self.qualify(&call.func);
         for check in of_rule(Rule::LateBinding) {
             for entry in check.calls {
                 let (pattern, at) = entry.split_once('@').unwrap_or((entry, "0"));
@@ -523,16 +622,24 @@ impl<'a> Walker<'a> {
             self.hit_rule(Rule::GatherUnchecked, call.range());
             return;
         }
+        // `[asyncio.create_task(f(x)) for x in xs]` as a statement drops every task it makes.
+        if let Expr::ListComp(ast::ExprListComp { elt, .. }) | Expr::SetComp(ast::ExprSetComp { elt, .. }) = value
+            && let Expr::Call(call) = &**elt
+        {
+            self.hit_call_where(call, |me, check, q| check.rule == Rule::DroppedTask && me.makes_task(check, call, q));
+            return;
+        }
         let Expr::Call(call) = value else { return };
+        // `asyncio.create_task(...).add_done_callback(cb)`: the callback does not keep the task.
+        if let Expr::Attribute(a) = &*call.func
+            && a.attr.id.as_str() == "add_done_callback"
+            && let Expr::Call(inner) = &*a.value
+        {
+            self.hit_call_where(inner, |me, check, q| check.rule == Rule::DroppedTask && me.makes_task(check, inner, q));
+            return;
+        }
         self.hit_call_where(call, |me, check, q| match check.rule {
-            Rule::DroppedTask => {
-                // ensure_future() of an existing task or future returns that same object.
-                let wraps_existing =
-                    q == Some("asyncio.ensure_future") && !matches!(call.arguments.args.first(), Some(Expr::Call(_)));
-                (me.any_call_matches(check.calls, call, q) && !wraps_existing)
-                    || matches!(&*call.func, Expr::Attribute(a)
-                            if check.methods.contains(&a.attr.id.as_str()) && me.facts.is_event_loop(&a.value))
-            }
+            Rule::DroppedTask => me.makes_task(check, call, q),
             Rule::UnawaitedCoroutine => me.any_call_matches(check.calls, call, q) || me.calls_own_coroutine(call),
             Rule::DroppedFuture => matches!(&*call.func, Expr::Attribute(a)
                     if check.methods.contains(&a.attr.id.as_str())
@@ -541,6 +648,16 @@ impl<'a> Walker<'a> {
             Rule::ExecutorNotClosed => me.facts.pool_created_by(call).is_some(),
             _ => false,
         });
+    }
+
+    /// `asyncio.create_task(...)`, `ensure_future(coro())`, `loop.create_task(...)`: a new task.
+    fn makes_task(&self, check: &Check, call: &ast::ExprCall, q: Option<&str>) -> bool {
+        // ensure_future() of an existing task or future returns that same object.
+        let wraps_existing =
+            q == Some("asyncio.ensure_future") && !matches!(call.arguments.args.first(), Some(Expr::Call(_)));
+        (self.any_call_matches(check.calls, call, q) && !wraps_existing)
+            || matches!(&*call.func, Expr::Attribute(a)
+                    if check.methods.contains(&a.attr.id.as_str()) && self.facts.is_event_loop(&a.value))
     }
 
     fn hit_rule(&mut self, rule: Rule, range: TextRange) {
@@ -555,11 +672,18 @@ impl<'a> Walker<'a> {
             Expr::Name(n) => self.facts.coroutine_functions.contains(n.id.as_str()),
             Expr::Attribute(a) => {
                 let Expr::Name(receiver) = &*a.value else { return false };
-                if !matches!(receiver.id.as_str(), "self" | "cls") {
+                let receiver = receiver.id.as_str();
+                if matches!(receiver, "self" | "cls") {
+                    let Some(class) = self.frame().method_of else { return false };
+                    return class_coroutine(class, a.attr.id.as_str());
+                }
+                // `Client.fetch()` on a module-level class of the program.
+                if !self.facts.classes.contains(receiver) {
                     return false;
                 }
-                let Some(class) = self.frame().method_of else { return false };
-                class_coroutine(class, a.attr.id.as_str())
+                self.frames[0].body.iter().any(|s| {
+                    matches!(s, Stmt::ClassDef(c) if c.name.id.as_str() == receiver && class_coroutine(c, a.attr.id.as_str()))
+                })
             }
             _ => false,
         }
@@ -568,7 +692,7 @@ impl<'a> Walker<'a> {
     /// `gather(..., return_exceptions=True)`, unless it waits for tasks this scope cancelled (the
     /// usual way to let cancelled workers finish, where the exceptions are expected).
     fn gathers_exceptions(&self, call: &ast::ExprCall) -> bool {
-        let q = self.facts.qualify(&call.func);
+        let q = self.qualify(&call.func);
         let gathers = of_rule(Rule::GatherUnchecked).any(|c| self.any_call_matches(c.calls, call, q.as_deref()))
             && call
                 .arguments
@@ -583,6 +707,13 @@ impl<'a> Walker<'a> {
 
     /// `results = await gather(..., return_exceptions=True)` and the like.
     fn on_assign(&mut self, targets: &'a [Expr], value: &'a Expr) {
+        // `_ = asyncio.create_task(...)` keeps nothing either.
+        if let [Expr::Name(n)] = targets
+            && n.id.as_str() == "_"
+        {
+            self.on_discarded(value);
+            return;
+        }
         if let Expr::Await(a) = value
             && let Expr::Call(call) = &*a.value
             && self.gathers_exceptions(call)
@@ -590,7 +721,8 @@ impl<'a> Walker<'a> {
             let mut names = Vec::new();
             targets.iter().for_each(|t| target_names(t, &mut names));
             let plain = targets.iter().all(|t| matches!(t, Expr::Name(_) | Expr::Tuple(_) | Expr::List(_)));
-            if plain && self.spend() && !results_checked(self.facts, names, self.frame().body) {
+            let items = targets.iter().any(|t| !matches!(t, Expr::Name(_)));
+            if plain && self.spend() && !results_checked(self.facts, names, items, self.frame().body) {
                 self.hit_rule(Rule::GatherUnchecked, call.range());
             }
         }
@@ -650,8 +782,14 @@ impl<'a> Walker<'a> {
                     Catch::Other => false,
                 };
                 if swallows && !reraises(&h.body) && !self.hands_on(h) {
-                    let end =
-                        h.type_.as_deref().map_or(h.range.start() + ruff_text_size::TextSize::from(6), |t| t.end());
+                    // A bare `except:` is shown with its colon.
+                    let bare_end = || {
+                        let after = h.range.start().to_usize() + 6;
+                        let rest = self.source.get(after..).unwrap_or("");
+                        let colon = rest.find(|c: char| !c.is_whitespace() || c == '\n').filter(|&i| rest[i..].starts_with(':'));
+                        h.range.start() + ruff_text_size::TextSize::from(6 + colon.map_or(0, |i| i as u32 + 1))
+                    };
+                    let end = h.type_.as_deref().map_or_else(bare_end, |t| t.end());
                     self.hit(check, TextRange::new(h.range.start(), end));
                 }
             }
@@ -679,7 +817,7 @@ impl<'a> Walker<'a> {
                     Catch::Other
                 }
             }
-            _ => match self.facts.qualify(ty) {
+            _ => match self.qualify(ty) {
                 Some(q) if check.calls.contains(&q.as_str()) => Catch::Cancelled,
                 Some(q) if checks::CATCH_ALL.contains(&q.as_str()) => Catch::All,
                 _ => Catch::Other,
@@ -688,6 +826,12 @@ impl<'a> Walker<'a> {
     }
 
     fn is_main_guard(&self, test: &Expr) -> bool {
+        // `if __name__ == "__main__" and len(sys.argv) > 1:` guards its body too.
+        if let Expr::BoolOp(b) = test
+            && matches!(b.op, ast::BoolOp::And)
+        {
+            return b.values.iter().any(|v| self.is_main_guard(v));
+        }
         let Expr::Compare(c) = test else { return false };
         if c.ops.len() != 1 || !matches!(c.ops[0], ast::CmpOp::Eq) {
             return false;
@@ -738,7 +882,13 @@ fn class_coroutine(class: &ast::StmtClassDef, name: &str) -> bool {
         }
         count += names.iter().filter(|n| **n == name).count();
     }
-    count == 1 && found.is_some_and(|f| f.is_async && f.decorator_list.is_empty() && !has_yield(&f.body))
+    // `@staticmethod` and `@classmethod` keep a coroutine function one; other decorators may not.
+    let plain = |f: &ast::StmtFunctionDef| {
+        f.decorator_list
+            .iter()
+            .all(|d| matches!(&d.expression, Expr::Name(n) if matches!(n.id.as_str(), "staticmethod" | "classmethod")))
+    };
+    count == 1 && found.is_some_and(|f| f.is_async && plain(f) && !has_yield(&f.body))
 }
 
 /// Names a lambda reads that it does not bind itself.
@@ -882,9 +1032,14 @@ impl<'a> Visitor<'a> for HandsOn<'_, '_> {
 /// Whether the results of `gather(..., return_exceptions=True)`, bound to `names`, are ever looked at
 /// for exceptions: an `isinstance()`/`type()` test on them or on their items, a `match` on them, or
 /// handing them on (returned, raised, stored, passed to a function that is not a plain list helper).
-fn results_checked(facts: &Facts, names: Vec<&str>, body: &[Stmt]) -> bool {
-    let mut usage =
-        Results { facts, aliases: names.into_iter().map(str::to_string).collect(), checked: false, grew: true };
+///
+/// `items` says whether `names` hold single results (`for r in await gather(...)`, `a, b = await
+/// gather(...)`) rather than the list. Passing an item to a function (`process(r)`, `store.save(r)`)
+/// is not checking it; passing the whole list on may be.
+fn results_checked(facts: &Facts, names: Vec<&str>, items: bool, body: &[Stmt]) -> bool {
+    let aliases: HashSet<String> = names.into_iter().map(str::to_string).collect();
+    let item_names = if items { aliases.clone() } else { HashSet::new() };
+    let mut usage = Results { facts, aliases, items: item_names, checked: false, grew: true };
     while usage.grew && !usage.checked {
         usage.grew = false;
         usage.visit_body(body);
@@ -894,12 +1049,51 @@ fn results_checked(facts: &Facts, names: Vec<&str>, body: &[Stmt]) -> bool {
 
 struct Results<'f> {
     facts: &'f Facts,
+    /// Names holding the results or one of them.
     aliases: HashSet<String>,
+    /// The aliases that hold one result.
+    items: HashSet<String>,
     checked: bool,
     grew: bool,
 }
 
 impl Results<'_> {
+    /// The whole list of results (not one item).
+    fn is_whole(&self, expr: &Expr) -> bool {
+        match expr {
+            Expr::Name(n) => {
+                n.ctx == ExprContext::Load && self.aliases.contains(n.id.as_str()) && !self.items.contains(n.id.as_str())
+            }
+            Expr::Starred(s) => self.is_whole(&s.value),
+            _ => false,
+        }
+    }
+
+    /// What a `return`, `yield` or stored value hands on: the results or an item as they are, in a
+    /// tuple or list, or copied by a list helper (`list(results)`, `dict(zip(keys, results))`).
+    fn hands_on(&self, expr: &Expr) -> bool {
+        match expr {
+            Expr::Tuple(t) => t.elts.iter().any(|e| self.hands_on(e)),
+            Expr::List(l) => l.elts.iter().any(|e| self.hands_on(e)),
+            Expr::Call(c) => {
+                self.facts.qualify(&c.func).is_some_and(|q| checks::ITER_BUILTINS.contains(&q.as_str()))
+                    && c.arguments.args.iter().any(|a| self.hands_on(a))
+            }
+            _ => self.is_alias(expr),
+        }
+    }
+
+    fn item_targets(&mut self, target: &Expr) {
+        let mut names = Vec::new();
+        target_names(target, &mut names);
+        for n in names {
+            self.items.insert(n.to_string());
+            if self.aliases.insert(n.to_string()) {
+                self.grew = true;
+            }
+        }
+    }
+
     fn is_alias(&self, expr: &Expr) -> bool {
         match expr {
             Expr::Name(n) => n.ctx == ExprContext::Load && self.aliases.contains(n.id.as_str()),
@@ -918,15 +1112,6 @@ impl Results<'_> {
         found
     }
 
-    fn alias_targets(&mut self, target: &Expr) {
-        let mut names = Vec::new();
-        target_names(target, &mut names);
-        for n in names {
-            if self.aliases.insert(n.to_string()) {
-                self.grew = true;
-            }
-        }
-    }
 }
 
 fn collect_names<'a>(expr: &'a Expr, out: &mut Vec<&'a str>) {
@@ -945,15 +1130,15 @@ fn collect_names<'a>(expr: &'a Expr, out: &mut Vec<&'a str>) {
 impl<'a> Visitor<'a> for Results<'_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match stmt {
-            Stmt::For(f) if self.mentions(&f.iter) => self.alias_targets(&f.target),
-            Stmt::Return(r) if r.value.as_deref().is_some_and(|v| self.mentions(v)) => self.checked = true,
+            Stmt::For(f) if self.mentions(&f.iter) => self.item_targets(&f.target),
+            Stmt::Return(r) if r.value.as_deref().is_some_and(|v| self.hands_on(v)) => self.checked = true,
             Stmt::Raise(r) if r.exc.as_deref().is_some_and(|v| self.mentions(v)) => self.checked = true,
             Stmt::Match(m) if self.mentions(&m.subject) => self.checked = true,
             Stmt::Assign(a) => {
-                if self.is_alias(&a.value) {
+                if self.hands_on(&a.value) {
                     self.checked = true;
                 } else if matches!(&*a.value, Expr::Subscript(s) if self.is_alias(&s.value)) {
-                    a.targets.iter().for_each(|t| self.alias_targets(t));
+                    a.targets.iter().for_each(|t| self.item_targets(t));
                 }
             }
             _ => {}
@@ -975,14 +1160,14 @@ impl<'a> Visitor<'a> for Results<'_> {
                     Some(q) if checks::ITER_BUILTINS.contains(&q) => {}
                     _ => {
                         let method_of_alias = matches!(&*c.func, Expr::Attribute(a) if self.is_alias(&a.value));
-                        if !method_of_alias && args.into_iter().any(|a| self.is_alias(a)) {
+                        if !method_of_alias && args.into_iter().any(|a| self.is_whole(a)) {
                             self.checked = true;
                         }
                     }
                 }
             }
-            Expr::Yield(y) if y.value.as_deref().is_some_and(|v| self.mentions(v)) => self.checked = true,
-            Expr::YieldFrom(y) if self.mentions(&y.value) => self.checked = true,
+            Expr::Yield(y) if y.value.as_deref().is_some_and(|v| self.hands_on(v)) => self.checked = true,
+            Expr::YieldFrom(y) if self.hands_on(&y.value) => self.checked = true,
             _ => {}
         }
         visitor::walk_expr(self, expr);
@@ -990,7 +1175,7 @@ impl<'a> Visitor<'a> for Results<'_> {
 
     fn visit_comprehension(&mut self, c: &'a ast::Comprehension) {
         if self.mentions(&c.iter) {
-            self.alias_targets(&c.target);
+            self.item_targets(&c.target);
         }
         visitor::walk_comprehension(self, c);
     }
@@ -1102,7 +1287,7 @@ impl<'a> Visitor<'a> for Walker<'a> {
                 {
                     let mut names = Vec::new();
                     target_names(&f.target, &mut names);
-                    if self.spend() && !results_checked(self.facts, names, &f.body) {
+                    if self.spend() && !results_checked(self.facts, names, true, &f.body) {
                         self.hit_rule(Rule::GatherUnchecked, call.range());
                     }
                 }
@@ -1207,6 +1392,29 @@ impl<'a> Walker<'a> {
             _ => None,
         }
     }
+}
+
+/// Offsets of `except E, name:` handlers (an unparenthesized tuple ending in a lower-case name): Python 2's
+/// way of binding the exception, which Python 3.14 reads as a second exception type.
+pub(crate) fn python2_excepts(body: &[Stmt]) -> Vec<usize> {
+    struct Excepts(Vec<usize>);
+    impl<'a> Visitor<'a> for Excepts {
+        fn visit_except_handler(&mut self, handler: &'a ast::ExceptHandler) {
+            let ast::ExceptHandler::ExceptHandler(h) = handler;
+            if h.name.is_none()
+                && let Some(Expr::Tuple(t)) = h.type_.as_deref()
+                && !t.parenthesized
+                && t.elts.len() == 2
+                && matches!(t.elts.last(), Some(Expr::Name(n)) if n.id.as_str().starts_with(|c: char| c.is_ascii_lowercase()))
+            {
+                self.0.push(t.start().to_usize());
+            }
+            visitor::walk_except_handler(self, handler);
+        }
+    }
+    let mut v = Excepts(Vec::new());
+    v.visit_body(body);
+    v.0
 }
 
 /// Names a loop body rebinds on every iteration (nested functions excluded).

@@ -54,12 +54,33 @@ impl<'a> LineIndex<'a> {
 pub(crate) fn excerpt(text: &str, start: usize, end: usize, max: usize) -> String {
     let end = end.min(text.len());
     let slice = text.get(start..end).unwrap_or("");
-    let first = slice.split(['\n', '\r']).next().unwrap_or("").trim();
-    let mut out: String = first.chars().take(max).collect();
-    if first.chars().count() > max {
+    if !slice.contains(['\n', '\r']) {
+        let mut out: String = slice.trim().chars().take(max).collect();
+        if slice.trim().chars().count() > max {
+            out.push('…');
+        }
+        return out.replace('\t', " ");
+    }
+    // A call over several lines reads as one: its lines joined, white space runs made one space, none
+    // just inside brackets, comments left out.
+    let mut joined = String::new();
+    for line in slice.lines() {
+        let code = if line.trim_start().starts_with('#') { "" } else { line };
+        for word in code.split_whitespace() {
+            let glue = !joined.is_empty()
+                && !joined.ends_with(['(', '[', '{'])
+                && !word.starts_with([')', ']', '}']);
+            if glue {
+                joined.push(' ');
+            }
+            joined.push_str(word);
+        }
+    }
+    let mut out: String = joined.chars().take(max).collect();
+    if joined.chars().count() > max {
         out.push('…');
     }
-    out.replace('\t', " ")
+    out
 }
 
 /// CPython's own limits: "too many nested parentheses" past 200 open brackets, "too many levels of

@@ -1,5 +1,6 @@
 //! Checks every `.py` file under the folders (or files) given and prints what it finds, one line each:
 //! `path:line:column: check-id (pitfall-id) excerpt`, syntax errors as `path:line:column: syntax: message`.
+//! The last line counts the files with findings and, apart, the files refused.
 //! Exits with 1 when anything was found or a file was refused (too large, too deep, not UTF-8,
 //! unreadable), 2 when a path given cannot be listed.
 //!
@@ -23,19 +24,19 @@ fn main() -> ExitCode {
         }
     }
     files.sort();
-    let (mut flagged, mut findings) = (0, 0);
+    let (mut flagged, mut findings, mut refused) = (0, 0, 0);
     for file in &files {
         let path = file.display();
         let text = match std::fs::read(file).map(String::from_utf8) {
             Ok(Ok(t)) => t,
             Ok(Err(_)) => {
                 println!("{path}: refused: not UTF-8");
-                flagged += 1;
+                refused += 1;
                 continue;
             }
             Err(e) => {
                 println!("{path}: unreadable: {e}");
-                flagged += 1;
+                refused += 1;
                 continue;
             }
         };
@@ -52,10 +53,12 @@ fn main() -> ExitCode {
             }
             Err(CheckError::Empty) => {}
             Err(CheckError::TooLarge { bytes }) => {
-                lines.push(format!("{path}: refused: {bytes} bytes, more than the limit"))
+                println!("{path}: refused: {bytes} bytes, more than the limit");
+                refused += 1;
             }
             Err(CheckError::TooDeep { line, column }) => {
-                lines.push(format!("{path}:{line}:{column}: refused: nested too deeply"))
+                println!("{path}:{line}:{column}: refused: nested too deeply");
+                refused += 1;
             }
         }
         if !lines.is_empty() {
@@ -66,8 +69,8 @@ fn main() -> ExitCode {
             }
         }
     }
-    println!("{} files checked, {flagged} with findings ({findings} in all)", files.len());
-    if flagged > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    println!("{} files checked, {flagged} with findings ({findings} in all), {refused} refused", files.len());
+    if flagged + refused > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {

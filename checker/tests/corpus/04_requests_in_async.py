@@ -20,5 +20,5 @@ def fetch_sync(url: str) -> bytes:
 
 async def post_event(payload: dict) -> None:
     with requests.Session() as session:
-        session.post("https://api.invalid/events", json=payload)
+        session.post("https://api.invalid/events", json=payload)  # expect: sync-http-in-coroutine
     requests.post("https://api.invalid/audit", json=payload)  # expect: sync-http-in-coroutine
