@@ -114,8 +114,187 @@ def responsive_during_job(port: int, job: str, limit_s: float) -> tuple[bool, st
     return slowest <= limit_s, detail
 
 
+def process_table() -> dict[int, tuple[int, str]]:
+    """pid -> (parent pid, command line) of every process, from /proc."""
+    table = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            cmdline = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        # The command name in parentheses may hold spaces: the fields after its last ")" are fixed.
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        table[int(entry)] = (ppid, cmdline)
+    return table
+
+
+def pool_workers(root: int) -> list[int]:
+    """The process-pool workers under process `root`: the children of a forkserver (the helper whose
+    parent is not one), or processes started by spawn."""
+    table = process_table()
+    below, frontier = set(), {root}
+    while frontier:
+        frontier = {pid for pid, (ppid, _) in table.items() if ppid in frontier} - below
+        below |= frontier
+    servers = {pid for pid in below if "forkserver" in table[pid][1] and "forkserver" not in table[table[pid][0]][1]}
+    return sorted(pid for pid in below if table[pid][0] in servers or "spawn_main" in table[pid][1])
+
+
+def kill_workers(root: int) -> int:
+    """SIGKILL every pool worker under `root`, as the out-of-memory killer would; returns how many."""
+    workers = pool_workers(root)
+    for pid in workers:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    return len(workers)
+
+
+class Prober:
+    """Calls /health on a connection of its own every 50 ms, in a thread, and records every answer's
+    status and latency."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.answers: list[tuple[int, float]] = []
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            while not self.stop.is_set():
+                started = time.perf_counter()
+                try:
+                    conn.request("GET", "/health")
+                    response = conn.getresponse()
+                    response.read()
+                    status = response.status
+                except OSError:
+                    status = 0  # no answer at all
+                    conn.close()
+                self.answers.append((status, time.perf_counter() - started))
+                self.stop.wait(0.05)
+        finally:
+            conn.close()
+
+    def finish(self) -> tuple[float, set[int]]:
+        """Stops it; returns the worst latency and the statuses seen."""
+        self.stop.set()
+        self.thread.join()
+        return max((lat for _, lat in self.answers), default=0.0), {status for status, _ in self.answers}
+
+
+def request(port: int, method: str, path: str) -> tuple[int, dict, dict[str, str]]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        conn.request(method, path)
+        response = conn.getresponse()
+        body = response.read()
+        try:
+            parsed = json.loads(body or b"{}")
+        except ValueError:
+            parsed = {"text": body[:300].decode(errors="replace")}
+        return response.status, parsed, dict(response.getheaders())
+    finally:
+        conn.close()
+
+
+def crash_short(port: int, root: int) -> tuple[bool, str]:
+    """A 3 s job runs while every pool worker is killed: the job must fail with its id named, the next 5
+    jobs succeed, and /health answer 200 again."""
+    outcome: list[tuple[int, dict, dict[str, str]]] = []
+    worker = threading.Thread(target=lambda: outcome.append(request(port, "GET", "/work?seconds=3")))
+    worker.start()
+    time.sleep(0.8)
+    killed = kill_workers(root)
+    worker.join()
+    if not killed or not outcome:
+        return False, f"crash: {killed} pool worker processes found to kill; the job's answer: {outcome}"
+    status, body, _ = outcome[0]
+    error = str(body.get("error", ""))
+    if status != 500 or f"job {body.get('job')} " not in error or "died" not in error:
+        return False, f"crash: the job whose worker died answered {status} {body}"
+    after = [request(port, "GET", "/work?seconds=0.1")[0] for _ in range(5)]
+    health = request(port, "GET", "/health")[0]
+    if after != [200] * 5 or health != 200:
+        return False, f"crash: after the crash the next 5 jobs answered {after}, /health {health}"
+    return True, f"crash: {killed} workers killed, the job failed named ({error[:40]}...), next 5 jobs 200, /health 200"
+
+
+def poll(port: int, url: str, states: set[str], seconds: float) -> dict:
+    deadline = time.monotonic() + seconds
+    while True:
+        status, body, _ = request(port, "GET", url)
+        if status != 200 or body.get("state") in states or time.monotonic() > deadline:
+            return body
+        time.sleep(0.1)
+
+
+def submit(port: int, seconds: float) -> tuple[bool, str, str]:
+    """POST /jobs: must answer 202 at once with an id, a status URL and the same Location."""
+    started = time.perf_counter()
+    status, body, headers = request(port, "POST", f"/jobs?seconds={seconds}")
+    took = time.perf_counter() - started
+    url = str(body.get("status_url", ""))
+    if status != 202 or not url or headers.get("location", headers.get("Location")) != url or took > 1:
+        return False, f"POST /jobs answered {status} {body} {headers} in {took:.2f}s", url
+    return True, "", url
+
+
+def long_jobs(port: int, root: int, crash: bool) -> tuple[bool, str]:
+    """Long jobs leave the request: submit a 3 s job and poll it to done; submit a 60 s one and cancel it
+    while it runs; with `crash`, kill the pool's workers under a running job, which must fail named, and
+    5 jobs after it must finish."""
+    ok, why, url = submit(port, 3)
+    if not ok:
+        return False, why
+    body = poll(port, url, {"done", "failed", "cancelled"}, 30)
+    if body.get("state") != "done" or body.get("progress") != "3/3":
+        return False, f"a 3 s job ended as {body}"
+    ok, why, url = submit(port, 60)
+    if not ok:
+        return False, why
+    poll(port, url, {"running"}, 10)
+    time.sleep(1.2)
+    started = time.perf_counter()
+    status, body, _ = request(port, "DELETE", url)
+    body = poll(port, url, {"cancelled", "done", "failed"}, 5)
+    stopped = time.perf_counter() - started
+    if status != 200 or body.get("state") != "cancelled":
+        return False, f"DELETE {url} answered {status}; the job is {body}"
+    detail = f"long jobs: 202 + status URL, a 3 s job polled to done, a 60 s job cancelled in {stopped:.1f}s"
+    if not crash:
+        return True, detail
+    ok, why, url = submit(port, 5)
+    if not ok:
+        return False, why
+    poll(port, url, {"running"}, 10)
+    time.sleep(0.8)
+    killed = kill_workers(root)
+    body = poll(port, url, {"done", "failed", "cancelled"}, 20)
+    if not killed or body.get("state") != "failed" or f"job {body.get('id')} " not in str(body.get("error")):
+        return False, f"crash: {killed} workers killed under a running job, which ended as {body}"
+    urls = []
+    for _ in range(5):
+        ok, why, url = submit(port, 0.2)
+        if not ok:
+            return False, why
+        urls.append(url)
+    states = [poll(port, u, {"done", "failed", "cancelled"}, 20).get("state") for u in urls]
+    health = request(port, "GET", "/health")[0]
+    if states != ["done"] * 5 or health != 200:
+        return False, f"crash: the 5 jobs after it ended {states}, /health {health}"
+    return True, f"{detail}; crash: the running job failed named, next 5 done, /health 200"
+
+
 def serve_and_check(cmd: list[str], env: dict[str, str], cwd: Path, port: int, jobs: list[str],
-                    limit_s: float, server_leaks: tuple[str, ...] = ()) -> tuple[bool, str]:
+                    limit_s: float, server_leaks: tuple[str, ...] = (), text: str = "") -> tuple[bool, str]:
     """Serves the app, runs the jobs, stops it with SIGINT; its stderr must hold no traceback and no
     warning, except the "Exception ignored" reports at exit that name one of `server_leaks` (the
     server's own, not the app's)."""
@@ -131,6 +310,20 @@ def serve_and_check(cmd: list[str], env: dict[str, str], cwd: Path, port: int, j
             passed, detail = responsive_during_job(port, job, limit_s)
             ok = ok and passed
             details.append(f"{job}: {detail}")
+        # A process pool that must survive a dead worker, and long jobs that leave the request: each
+        # checked while /health is probed on another connection, which must stay fast throughout.
+        recovers = "ProcessPoolExecutor(" in text
+        if recovers or "/jobs" in text:
+            prober = Prober(port)
+            if "/jobs" in text:
+                passed, detail = long_jobs(port, proc.pid, recovers)
+            else:
+                passed, detail = crash_short(port, proc.pid)
+            worst, statuses = prober.finish()
+            passed = passed and worst <= limit_s * 4
+            ok = ok and passed
+            details.append(f"{detail}; {len(prober.answers)} health probes meanwhile, worst "
+                           f"{worst * 1000:.0f} ms (limit {limit_s * 4000:.0f} ms), statuses {sorted(statuses)}")
     finally:
         # A clean stop: SIGINT, as Ctrl+C would; the pools shut down with the app.
         proc.send_signal(signal.SIGINT)
@@ -158,10 +351,12 @@ def web_async(file: Path, python: str, env: dict[str, str], cwd: Path) -> tuple[
     port = free_port()
     cmd = [python, "-X", "dev", "-W", "error", "-m", "uvicorn", "--app-dir", str(file.parent),
            f"{file.stem}:app", "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
-    jobs = ["/work?seconds=2"] + (["/digest?seconds=2"] if "/digest" in file.read_text() else [])
-    if "/work-def" in file.read_text():
+    text = file.read_text()
+    jobs = [] if "/jobs" in text else ["/work?seconds=2"]
+    jobs += ["/digest?seconds=2"] if "/digest" in text else []
+    if "/work-def" in text:
         jobs.append("/work-def?seconds=2")
-    return serve_and_check(cmd, env, cwd, port, jobs, 0.05)
+    return serve_and_check(cmd, env, cwd, port, jobs, 0.05, text=text)
 
 
 def web_sync(file: Path, python: str, env: dict[str, str], cwd: Path) -> tuple[bool, str]:
@@ -172,7 +367,9 @@ def web_sync(file: Path, python: str, env: dict[str, str], cwd: Path) -> tuple[b
            f"{file.stem}:app"]
     # waitress 3 leaves its listening socket to the garbage collector when stopped by a signal.
     leaks = ("waitress", f"laddr=('127.0.0.1', {port})")
-    return serve_and_check(cmd, env, cwd, port, ["/work?seconds=2"], 0.1, leaks)
+    text = file.read_text()
+    jobs = [] if "/jobs" in text else ["/work?seconds=2"]
+    return serve_and_check(cmd, env, cwd, port, jobs, 0.1, leaks, text=text)
 
 
 def gui_tk(file: Path, python: str, env: dict[str, str], cwd: Path) -> tuple[bool, str]:

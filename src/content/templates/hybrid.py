@@ -275,7 +275,10 @@ class CpuPool:
     def __init__(self, io_pool: ThreadPoolExecutor) -> None:
         self.pool = make_cpu_pool(CPU_WORKERS)
         self.alone: ProcessPoolExecutor | None = None
-        self.lock = asyncio.Lock()
+        # Made on first use, inside the running loop: before 3.10 an asyncio.Lock
+        # binds to the loop current when it is created, and one made before
+        # asyncio.run() fails the first time two tasks wait for it.
+        self.lock: asyncio.Lock | None = None
         self.io_pool = io_pool
 
     async def run(self, item: int, *args: object) -> int:
@@ -288,6 +291,8 @@ class CpuPool:
                 # The first task to see the break replaces the pool for all.
                 self.pool = make_cpu_pool(CPU_WORKERS)
                 await loop.run_in_executor(self.io_pool, pool.shutdown)
+        if self.lock is None:
+            self.lock = asyncio.Lock()
         async with self.lock:
             if self.alone is None:
                 self.alone = make_cpu_pool(1)
