@@ -6,6 +6,8 @@
 mod condition;
 #[path = "build/raw.rs"]
 mod raw;
+#[path = "build/style.rs"]
+mod style;
 #[path = "build/template.rs"]
 mod template;
 
@@ -119,16 +121,22 @@ enum Place {
 /// errors found so far.
 struct Compiler {
     langs: Vec<RawLanguage>,
+    terms: Vec<style::RawTerm>,
     pack: Pack,
     err: Errors,
 }
 
 impl Compiler {
-    /// A text gives every language of languages.toml, each not empty, and no other.
+    /// A text gives every language of languages.toml, each not empty, and no other; Chinese sentences
+    /// use full-width punctuation and no text uses a term its language avoids (build/style.rs).
     fn check_text(&mut self, at: &str, t: &RawText) {
         for l in &self.langs {
-            if t.get(&l.code).trim().is_empty() {
+            let text = t.get(&l.code);
+            if text.trim().is_empty() {
                 self.err.0.push(format!("{at}: the {} text (`{}`) is missing or empty", l.name, l.code));
+            }
+            for problem in style::punctuation(text).into_iter().chain(style::forbidden_terms(&self.terms, &l.code, text)) {
+                self.err.0.push(format!("{at}: the {} text (`{}`) {problem}", l.name, l.code));
             }
         }
         for code in t.0.keys() {
@@ -275,6 +283,23 @@ fn check_languages(langs: &[RawLanguage], err: &mut Errors) {
     }
 }
 
+/// Every term of terms.toml names a language of languages.toml, avoids something and says what to write;
+/// each `except` holds the avoided term.
+fn check_terms(terms: &[style::RawTerm], langs: &[RawLanguage], err: &mut Errors) {
+    for t in terms {
+        let at = format!("terms.toml: term `{}`", t.avoid);
+        if !langs.iter().any(|l| l.code == t.lang) {
+            err.0.push(format!("{at}: `{}` is not a language of languages.toml", t.lang));
+        }
+        if t.avoid.trim().is_empty() || t.write.trim().is_empty() {
+            err.0.push(format!("{at}: needs a term to avoid and one to write"));
+        }
+        for e in t.except.iter().filter(|e| !e.contains(t.avoid.as_str())) {
+            err.0.push(format!("{at}: the exception `{e}` does not hold the term"));
+        }
+    }
+}
+
 /// Compiles the content of `content` (a folder like src/content), or gives every error found.
 pub fn compile(content: &Path) -> Result<Compiled, Vec<String>> {
     let mut err = Errors::default();
@@ -288,8 +313,10 @@ pub fn compile(content: &Path) -> Result<Compiled, Vec<String>> {
     let templates: Vec<RawTemplate> = load_list(content, "templates.toml", "template").map_err(|e| vec![e])?;
     let hosts: Vec<RawIntegration> = load_list(content, "hosts.toml", "integration").map_err(|e| vec![e])?;
     let ui: UiFile = load(content, "ui.toml").map_err(|e| vec![e])?;
+    let terms: Vec<style::RawTerm> = load_list(content, "terms.toml", "term").map_err(|e| vec![e])?;
+    check_terms(&terms, &langs, &mut err);
 
-    let mut c = Compiler { langs, pack: Pack::default(), err };
+    let mut c = Compiler { langs, terms, pack: Pack::default(), err };
     let vocab = Vocabulary {
         questions: qs.iter().map(|q| (q.id.as_str(), q.option.iter().map(|o| o.id.as_str()).collect())).collect(),
         model: None,

@@ -155,6 +155,55 @@ const CASES: &[(&str, &str, &str, &str, &[&str])] = &[
         "[[integrations]]",
         &["hosts.toml: unknown key `integrations`: the file holds [[integration]] tables only"],
     ),
+    (
+        "a half-width question mark after Han text in a Chinese text",
+        "data/ui.toml",
+        r#"zh = "该用哪种 Python 并发模型？" }"#,
+        r#"zh = "该用哪种 Python 并发模型?" }"#,
+        &["ui.toml: `app_title`", "(`zh`) half-width `?` in a Chinese sentence", "write `？`"],
+    ),
+    (
+        "a half-width comma between two code spans in a Chinese sentence",
+        "data/hosts.toml",
+        "Dask 用 `Client(address)`，Ray",
+        "Dask 用 `Client(address)`,Ray",
+        &["hosts.toml: integration `script-distributed` step 1", "half-width `,` in a Chinese sentence"],
+    ),
+    (
+        "a half-width parenthesis next to Han text",
+        "data/questions.toml",
+        "就会产生竞态（",
+        "就会产生竞态(",
+        &["questions.toml: question `state` help", "half-width `(`", "write `（`"],
+    ),
+    (
+        "a term the Chinese texts do not use",
+        "data/questions.toml",
+        r#"zh = "用标准版还是自由线程版？" }"#,
+        r#"zh = "用标准构建还是自由线程构建？" }"#,
+        &["questions.toml: question `gil` title", "(`zh`) uses “自由线程构建”: write “自由线程版”", "data/terms.toml"],
+    ),
+    (
+        "a term allowed only inside a longer word (核 but not 核心)",
+        "data/models.toml",
+        "GIL，把函数分到所有核心上运行",
+        "GIL，把函数分到所有核上运行",
+        &["models.toml: model `processes` tagline", "(`zh`) uses “核”: write “核心"],
+    ),
+    (
+        "a term the English texts do not use",
+        "data/models.toml",
+        "such as WebSockets.",
+        "such as websockets.",
+        &["models.toml: model `asyncio` fits", "(`en`) uses “websockets”: write “WebSockets”"],
+    ),
+    (
+        "an exception in terms.toml that does not hold its term",
+        "data/terms.toml",
+        r#"except = ["笔记本电脑"]"#,
+        r#"except = ["笔记电脑"]"#,
+        &["terms.toml: term `笔记本`", "the exception `笔记电脑` does not hold the term"],
+    ),
 ];
 
 #[test]
@@ -162,6 +211,19 @@ fn each_broken_case_is_refused_with_its_message() {
     for (i, (what, file, old, new, parts)) in CASES.iter().enumerate() {
         Copy::new(&format!("case-{i}")).edit(file, old, new).fails_with(what, parts);
     }
+}
+
+/// The checks look past code spans, placeholders and links: commas and parentheses inside `f(a, b)`
+/// next to Han text, a link's own colon, and `核` or `executor` in code are fine.
+#[test]
+fn code_spans_placeholders_and_links_are_not_checked() {
+    let copy = Copy::new("code-spans");
+    copy.edit(
+        "data/ui.toml",
+        r#"zh = "该用哪种 Python 并发模型？" }"#,
+        r#"zh = "该用哪种 Python 并发模型？调用`f(a, b)`和`核`共{total}个，见https://docs.python.org/zh-cn/3/library/asyncio.html。" }"#,
+    );
+    assert_eq!(copy.errors(), Vec::<String>::new());
 }
 
 #[test]
