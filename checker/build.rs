@@ -26,6 +26,15 @@ const RULES: &[(&str, &str, Needs)] = &[
     ("unbounded-map", "UnboundedMap", Needs::Both),
     ("preexec-with-threads", "PreexecWithThreads", Needs::Calls),
     ("fork-with-threads", "ForkWithThreads", Needs::Calls),
+    ("blocking-helper", "BlockingHelper", Needs::Calls),
+    ("lock-across-await", "LockAcrossAwait", Needs::Calls),
+    ("coroutine-callback", "CoroutineCallback", Needs::Calls),
+    ("session-not-closed", "SessionNotClosed", Needs::Both),
+    ("unretrieved-task", "UnretrievedTask", Needs::Methods),
+    ("gui-callback-blocks", "GuiCallbackBlocks", Needs::Both),
+    ("gui-widget-from-thread", "GuiWidgetFromThread", Needs::Both),
+    ("asyncio-from-thread", "AsyncioFromThread", Needs::Both),
+    ("queue-joined-before-drained", "QueueJoinedBeforeDrained", Needs::Both),
 ];
 
 #[derive(Clone, Copy, PartialEq)]

@@ -37,6 +37,15 @@ pub enum Rule {
     UnboundedMap,
     PreexecWithThreads,
     ForkWithThreads,
+    BlockingHelper,
+    LockAcrossAwait,
+    CoroutineCallback,
+    SessionNotClosed,
+    UnretrievedTask,
+    GuiCallbackBlocks,
+    GuiWidgetFromThread,
+    AsyncioFromThread,
+    QueueJoinedBeforeDrained,
 }
 
 /// A suggested wizard answer and the names that make it.

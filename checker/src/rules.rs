@@ -12,6 +12,9 @@ use ruff_python_ast::{self as ast, Expr, ExprContext, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 use std::collections::{HashMap, HashSet};
 
+#[path = "rules_extra.rs"]
+mod extra;
+
 /// A check that fired, and where.
 pub(crate) struct Hit {
     pub check: &'static Check,
@@ -30,6 +33,7 @@ pub(crate) fn run(body: &[Stmt], facts: &Facts, source: &str) -> Vec<Hit> {
         budget: SCAN_BUDGET,
     };
     walker.frames.push(Frame::new(FrameKind::Module, body, None, facts, true, None));
+    walker.queue_joins(body);
     walker.visit_body(body);
     walker.hits
 }
@@ -452,6 +456,7 @@ impl<'a> Walker<'a> {
         }
         self.unpicklable(call);
         self.late_binding(call);
+        self.extra_on_call(call);
         // `Executor().submit(...)`: a pool nobody can shut down.
         if let Expr::Attribute(a) = &*call.func
             && let Expr::Call(inner) = &*a.value
@@ -630,6 +635,7 @@ impl<'a> Walker<'a> {
             return;
         }
         let Expr::Call(call) = value else { return };
+        self.close_not_awaited(call);
         // `asyncio.create_task(...).add_done_callback(cb)`: the callback does not keep the task.
         if let Expr::Attribute(a) = &*call.func
             && a.attr.id.as_str() == "add_done_callback"
@@ -726,6 +732,10 @@ impl<'a> Walker<'a> {
                 self.hit_rule(Rule::GatherUnchecked, call.range());
             }
         }
+        if let ([target], Expr::Call(call)) = (targets, value) {
+            self.session_never_closed(target, call);
+            self.unretrieved_task(target, call);
+        }
         if let Expr::Call(call) = value
             && self.facts.pool_created_by(call).is_some()
             && let [target] = targets
@@ -740,6 +750,12 @@ impl<'a> Walker<'a> {
     /// pool counts as released: it is meant to live as long as the program (its threads are joined at
     /// exit).
     fn executor_released(&self, target: &Expr) -> bool {
+        self.released(target, Rule::ExecutorNotClosed)
+    }
+
+    /// Whether what `target` holds is closed (one of the `methods` of `rule`'s check), used in `with`,
+    /// or handed on.
+    fn released(&self, target: &Expr, rule: Rule) -> bool {
         let key = match target {
             Expr::Name(_) if self.frame().import_time => return true,
             Expr::Name(n) => n.id.to_string(),
@@ -751,7 +767,7 @@ impl<'a> Walker<'a> {
         };
         // A local name is used in its function; an attribute anywhere in the module.
         let scope = if matches!(target, Expr::Name(_)) { self.frame().body } else { self.frames[0].body };
-        let check = of_rule(Rule::ExecutorNotClosed).next().unwrap();
+        let check = of_rule(rule).next().unwrap();
         let mut usage = Release { key: &key, check, released: false };
         usage.visit_body(scope);
         usage.released
@@ -837,7 +853,9 @@ impl<'a> Walker<'a> {
             return false;
         }
         let is_name = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == "__name__");
-        let is_main = |e: &Expr| matches!(e, Expr::StringLiteral(s) if s.value.to_str() == "__main__");
+        // Any other name than the one a spawned worker runs the main module under guards it: a typo
+        // (`== "main"`) keeps the body from running at all, in the workers too.
+        let is_main = |e: &Expr| matches!(e, Expr::StringLiteral(s) if s.value.to_str() != "__mp_main__");
         (is_name(&c.left) && is_main(&c.comparators[0])) || (is_main(&c.left) && is_name(&c.comparators[0]))
     }
 }
@@ -1245,8 +1263,13 @@ impl<'a> Visitor<'a> for Walker<'a> {
                     class,
                 );
                 self.frames.push(frame);
+                self.queue_joins(&f.body);
                 self.visit_body(&f.body);
                 self.frames.pop();
+            }
+            Stmt::With(w) if !w.is_async => {
+                self.lock_across_await(w);
+                visitor::walk_stmt(self, stmt);
             }
             Stmt::ClassDef(c) => {
                 for d in &c.decorator_list {

@@ -15,7 +15,7 @@ async def handle(name: str) -> None:
 
 
 async def handle_kept(name: str) -> None:
-    task = asyncio.create_task(send_metric(name))  # ok: task-dropped
+    task = asyncio.create_task(send_metric(name))  # expect: task-exception-never-retrieved
     background_tasks.add(task)
     task.add_done_callback(background_tasks.discard)
 
