@@ -36,6 +36,7 @@ fn main() {
             write_languages(&compiled.langs, &out);
             let packs = compiled.pack.write(&compiled.langs, &out);
             std::fs::write(out.join("ui.json"), compiled.ui_json).expect("write ui.json");
+            std::fs::write(out.join("shell.json"), compiled.shell_json).expect("write shell.json");
             std::fs::write(out.join("content.rs"), compiled.code + &packs).expect("write content.rs");
         }
         Err(errors) => {
@@ -73,6 +74,28 @@ pub struct Compiled {
     pub langs: Vec<RawLanguage>,
     /// The interface words as JSON, for the static first screen of index.html (scripts/static-shell.mjs).
     pub ui_json: String,
+    /// What else the static first screen shows, as JSON (`shell_json`), so the build needs no TOML reader.
+    pub shell_json: String,
+}
+
+/// `shell.json`, for scripts/static-shell.mjs: the link schema and page keys of meta.toml, the first
+/// question (id, texts, options), and how many questions a walk may ask before any answer (every one).
+fn shell_json(meta: &MetaFile, qs: &[RawQuestion]) -> String {
+    let first = qs.first().map(|q| {
+        let options: Vec<_> = q
+            .option
+            .iter()
+            .map(|o| serde_json::json!({ "id": o.id, "label": o.label, "explain": o.explain, "find_out": o.find_out }))
+            .collect();
+        serde_json::json!({ "id": q.id, "title": q.title, "short": q.short, "help": q.help, "option": options })
+    });
+    let shell = serde_json::json!({
+        "schema": meta.schema,
+        "page_keys": meta.page_keys,
+        "first_question": first,
+        "total": qs.len(),
+    });
+    serde_json::to_string_pretty(&shell).expect("the static shell as JSON") + "\n"
 }
 
 /// Collects content errors instead of stopping at the first.
@@ -331,7 +354,12 @@ pub fn compile(content: &Path) -> Result<Compiled, Vec<String>> {
     out += &emit_templates(&mut c, content, &templates, &models, &vocab);
     out += &emit_ui(&mut c, &ui);
     let ui_json = serde_json::to_string_pretty(&ui).expect("the interface words as JSON") + "\n";
-    if c.err.0.is_empty() { Ok(Compiled { code: out, pack: c.pack, langs: c.langs, ui_json }) } else { Err(c.err.0) }
+    let shell_json = shell_json(&meta, &qs);
+    if c.err.0.is_empty() {
+        Ok(Compiled { code: out, pack: c.pack, langs: c.langs, ui_json, shell_json })
+    } else {
+        Err(c.err.0)
+    }
 }
 
 /// The content's version and date, the link schema, and the address keys that do not start the wizard.

@@ -66,6 +66,22 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
   fi
 fi
 
+# nginx, for the end-to-end tests that serve dist/ as a static host does (tests/e2e/hosts.spec.ts starts
+# an instance of its own on a free port, with its own configuration and prefix). The package's own
+# service is not wanted: if installing it started one, it is stopped again.
+if [ ! -x /usr/sbin/nginx ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    say "installing nginx from Debian (for tests/e2e/hosts.spec.ts)"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx >/dev/null
+    if [ -s /run/nginx.pid ]; then $SUDO /usr/sbin/nginx -s quit 2>/dev/null || true; fi
+  else
+    say "missing: nginx. Install it with your package manager (it must be at /usr/sbin/nginx), then run this again."
+    exit 1
+  fi
+fi
+
 # Node packages: Playwright, axe-core, Lighthouse and binaryen (wasm-opt) from package-lock.json.
 # `npm ci` wipes node_modules, so it runs only when the lock file changed since the last install.
 stamp="$ROOT/node_modules/.lock-stamp"

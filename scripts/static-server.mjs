@@ -1,5 +1,8 @@
 // Serves dist/ on 127.0.0.1 the way a static host does: files as they are, gzip or brotli when the
-// browser accepts it, no rewrites. Usage: node scripts/static-server.mjs [port] [dir]
+// browser accepts it, no rewrites. Under a sub-path (`/tools/pyconc/`, as a GitHub Pages project site
+// serves it) the folder is served there only: every other path answers 404, and the sub-path without
+// its last slash is redirected to it, as GitHub Pages does.
+// Usage: node scripts/static-server.mjs [port] [dir] [base]
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
@@ -8,6 +11,8 @@ import { isHashed } from './hashed.mjs';
 
 const port = Number(process.argv[2] || 8080);
 const root = resolve(process.argv[3] || 'dist');
+const base = process.argv[4] || '/';
+if (!base.startsWith('/') || !base.endsWith('/')) throw new Error(`static server: the base ${base} must start and end with /`);
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
@@ -37,6 +42,15 @@ createServer(async (req, res) => {
     res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
     return;
   }
+  if (`${path}/` === base) {
+    res.writeHead(301, { location: base + url.search }).end();
+    return;
+  }
+  if (!path.startsWith(base)) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    return;
+  }
+  path = path.slice(base.length - 1);
   if (path.endsWith('/')) path += 'index.html';
   const file = resolve(join(root, path));
   if (file !== root && !file.startsWith(root + sep)) { res.writeHead(403).end(); return; }
@@ -53,4 +67,4 @@ createServer(async (req, res) => {
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   }
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));
+}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));

@@ -6,32 +6,25 @@
 //   about N"); `{schema}` and `{pageKeys}` in index.html are the link schema and page keys of
 //   src/content/data/meta.toml.
 // - `<div data-first-question></div>` becomes the first question of src/content/data/questions.toml as a
-//   plain GET form to `/` (`v=<schema>&<question>=<option>`): the same markup as the app's step
-//   (src/ui/wizard.rs, question.rs, summary.rs), so that it can be answered before the WebAssembly arrives
-//   and the app mounts over it with nothing moving. public/boot.js shows it for `/?v=N` and after Start.
-import { execFileSync } from 'node:child_process';
+//   plain GET form to `./`, the app's own folder (`v=<schema>&<question>=<option>`): the same markup as
+//   the app's step (src/ui/wizard.rs, question.rs, summary.rs), so that it can be answered before the
+//   WebAssembly arrives and the app mounts over it with nothing moving. public/boot.js shows it for
+//   `./?v=N` and after Start. The schema, page keys and first question come from the shell.json that
+//   build.rs writes: the release build runs no Python.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const DATA = 'src/content/data';
 const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** A TOML file of the content, read with Python's tomllib (Python 3.11+ is a requirement of setup.sh). */
-function readToml(path) {
-  const program = 'import json, sys, tomllib; json.dump(tomllib.load(open(sys.argv[1], "rb")), sys.stdout)';
-  return JSON.parse(execFileSync('python3', ['-c', program, path], { encoding: 'utf8' }));
-}
-
-/** The content the static screen needs: the link schema, the questions, and how many a walk may ask. */
-export function content() {
-  const { schema, page_keys: pageKeys } = readToml(join(DATA, 'meta.toml'));
-  const questions = readToml(join(DATA, 'questions.toml')).question;
-  if (!Number.isInteger(schema) || !Array.isArray(pageKeys) || !Array.isArray(questions) || questions.length === 0) {
-    throw new Error('static shell: meta.toml has no schema or page_keys, or questions.toml no question');
+/** The content the static screen needs, from the shell.json that build.rs writes into `out` (so the
+ *  build reads no TOML of its own): the link schema, the page keys, the first question, and how many
+ *  questions a walk may ask before any answer (Answers::progress: every one). */
+export function content(out) {
+  const { schema, page_keys: pageKeys, first_question: first, total } = JSON.parse(readFileSync(join(out, 'shell.json'), 'utf8'));
+  if (!Number.isInteger(schema) || !Array.isArray(pageKeys) || !first || !Array.isArray(first.option) || !Number.isInteger(total)) {
+    throw new Error(`static shell: ${join(out, 'shell.json')} has no schema, page_keys, first question or total`);
   }
-  // Answers::progress() before any answer: the first question plus every later one that may still be
-  // asked, which with no answer given is every question.
-  return { schema, pageKeys, questions, total: questions.length };
+  return { schema, pageKeys, questions: [first], total };
 }
 
 /** `{name}` placeholders filled; a placeholder left over is an error. */
@@ -76,7 +69,7 @@ function firstQuestion(words, { schema, questions, total }) {
   const announce = map(step, (w, code) => `${w}: ${q.title[code]}`);
   return '<div class="pc-wizard">'
     + '<div class="pc-wizard__main">'
-    + `<form class="pc-question" method="get" action="/" aria-labelledby="question-title" data-question="${q.id}">`
+    + `<form class="pc-question" method="get" action="./" aria-labelledby="question-title" data-question="${q.id}">`
     + `<input type="hidden" name="v" value="${schema}">`
     + `<p class="pc-step" data-testid="step">${plain(step)}</p>`
     + `<progress class="pc-progress" max="${total}" value="1" aria-hidden="true"></progress>`
@@ -99,12 +92,12 @@ function firstQuestion(words, { schema, questions, total }) {
     + '</div>';
 }
 
-/// Fills `staging`'s index.html from the ui.json of `out` (the OUT_DIR found by packs.mjs's `outDir`) and
-/// the content files.
+/// Fills `staging`'s index.html from the ui.json, languages.json and shell.json of `out` (the OUT_DIR
+/// found by packs.mjs's `outDir`).
 export function fillShell(staging, out) {
   const words = JSON.parse(readFileSync(join(out, 'ui.json'), 'utf8'));
   LANGS = JSON.parse(readFileSync(join(out, 'languages.json'), 'utf8'));
-  const data = content();
+  const data = content(out);
   const values = { total: data.total };
   const file = join(staging, 'index.html');
   let filled = 0;
@@ -137,5 +130,5 @@ export function fillShell(staging, out) {
   html = html.replace(switcher, `<div class="pc-lang" role="group">${LANGS.map((l) => `<button type="button" class="pc-lang__button" lang="${l.tag}">${escape(l.name)}</button>`).join('')}</div>`);
   html = html.replaceAll('{languages}', LANGS.map((l) => `${l.code}:${l.tag}`).join(' '));
   writeFileSync(file, html);
-  console.log(`static shell: ${filled} texts filled in ${LANGS.length} languages (${LANGS.map((l) => l.code).join(', ')}); first question \`${data.questions[0].id}\` (${data.questions[0].option.length} options), link schema ${data.schema}, ${data.total} questions`);
+  console.log(`static shell: ${filled} texts filled in ${LANGS.length} languages (${LANGS.map((l) => l.code).join(', ')}); first question \`${data.questions[0].id}\` (${data.questions[0].option.length} options), link schema ${data.schema}, ${data.total} questions (shell.json)`);
 }

@@ -7,7 +7,12 @@
 // This panel appears when the app's code and texts are not there, so its words come from index.html:
 // the build writes them there in every language (#pc-load-error-words, from ui.toml). public/boot.js has
 // already set the page's language as the app picks it (the link, a stored choice, the browser), so the
-// panel takes the words whose lang is <html lang>.
+// panel takes the words whose lang is <html lang>. When the host answered for the code with an error or
+// a page (this page came from a cache, and a deploy since has replaced the code), the panel says so
+// instead of blaming the connection, and its button reloads.
+//
+// The code is compiled from its bytes when the host sends it with another MIME type than
+// application/wasm (streaming compilation refuses it) or the browser cannot compile a stream.
 
 /** The panel's words in the page's language: the text of the first element `selector` finds among the
  *  words of that language (of the first language if none matches). */
@@ -18,11 +23,17 @@ function word(selector) {
   return own ? own.textContent : '';
 }
 
+/** Why the code did not load, when the host answered: 'gone' (404, 410, or a page where the code was) or
+ *  'refused' (another error); else undefined (the request failed, or the code did not start). */
+let hostAnswer;
+
 /** Shows the panel, once, unless the app's own panic panel is already up. */
 function showLoadError() {
   if (document.getElementById('pc-load-error') || document.getElementById('pc-panic')) return;
   const root = document.documentElement;
-  const text = { title: word('h1.pc-t'), body: word('p.pc-t'), retry: word('span .pc-t') };
+  const text = hostAnswer
+    ? { title: word('h1.pc-t'), body: word(`p.pc-${hostAnswer} .pc-t, p.pc-${hostAnswer}.pc-t`), retry: word('span.pc-reload .pc-t') }
+    : { title: word('h1.pc-t'), body: word('p.pc-offline.pc-t, p.pc-offline .pc-t'), retry: word('span.pc-retry .pc-t') };
 
   // The static first screen of index.html (#pc-boot) is still there: the panel takes the place of its
   // landing, under its header; without it, the panel gets a main of its own.
@@ -43,7 +54,7 @@ function showLoadError() {
   body.textContent = text.body;
   const retry = document.createElement('a');
   retry.className = 'pc-button pc-button--primary';
-  // The same address: the answers come back with the app.
+  // The same address: the answers come back with the app (of a newer deploy, if there is one).
   retry.href = window.location.href;
   retry.textContent = text.retry;
   panel.append(title, body, retry);
@@ -101,23 +112,45 @@ function startWhenQuiet() {
 // When the code downloads. The build removes trunk's preload of the .wasm (scripts/load-order.mjs), so
 // that its download does not compete with the HTML, the style sheet and boot.js for the first paint; the
 // loader fetches it right after calling `onStart`, and where the static screen serves the address, that
-// one fetch waits for the first paint. For a later step's link it starts at once.
+// one fetch waits for the first paint. For a later step's link it starts at once. Either way the host's
+// answer is noted (wasm-bindgen's glue refuses an error status before anything else sees it).
 function deferDownload() {
-  if (!staticScreenServes()) return;
+  const wait = staticScreenServes();
   const fetchNow = window.fetch;
   window.fetch = (input, init) => {
     window.fetch = fetchNow;
-    return afterFirstPaint().then(() => fetchNow(input, init));
+    return (wait ? afterFirstPaint() : Promise.resolve())
+      .then(() => fetchNow(input, init))
+      .then((response) => {
+        noteAnswer(response);
+        return response;
+      });
   };
 }
 
+/** Notes in `hostAnswer` a response that is not the code: an error status, or a page. */
+function noteAnswer(response) {
+  const type = response.headers.get('content-type') ?? '';
+  if (!response.ok || /^text\/html\b/i.test(type)) {
+    hostAnswer = response.ok || response.status === 404 || response.status === 410 ? 'gone' : 'refused';
+  }
+}
+
 // trunk's loader instantiates the code with WebAssembly.instantiateStreaming and offers no other hook:
-// this module (imported before the loader runs) routes that one call through `startWhenQuiet`.
+// this module (imported before the loader runs) routes that one call through `startWhenQuiet`, and
+// compiles from the bytes where streaming compilation would refuse the response.
 const instantiateStreaming = WebAssembly.instantiateStreaming;
 WebAssembly.instantiateStreaming = async (source, imports) => {
   WebAssembly.instantiateStreaming = instantiateStreaming;
+  const response = await source;
+  const type = response.headers.get('content-type') ?? '';
+  noteAnswer(response);
+  if (hostAnswer) throw new Error(`the app's code: HTTP ${response.status} ${type}`);
   await startWhenQuiet();
-  const module = await WebAssembly.compileStreaming(source);
+  const streams = typeof WebAssembly.compileStreaming === 'function' && /^application\/wasm\b/i.test(type);
+  const module = streams
+    ? await WebAssembly.compileStreaming(response)
+    : await WebAssembly.compile(await response.arrayBuffer());
   return { module, instance: await WebAssembly.instantiate(module, imports) };
 };
 

@@ -146,7 +146,7 @@ fn Shell() -> impl IntoView {
     view! {
         <a class="pc-skip" href="#main">{tr(ui::SKIP_TO_CONTENT)}</a>
         <header class="pc-header">
-            <a class="pc-brand" href="/" on:click=move |ev| { ev.prevent_default(); state.go_home(); }>
+            <a class="pc-brand" href="./" on:click=move |ev| { ev.prevent_default(); state.go_home(); }>
                 {tr(ui::APP_TITLE)}
             </a>
             <div class="pc-header__tools">

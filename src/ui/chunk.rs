@@ -2,8 +2,19 @@
 //! panel are `wasm_split` functions (with the `split` feature, which index.html builds the app with), and
 //! scripts/split-wasm.mjs cuts them out of the app's .wasm, so the first load holds the questions only.
 //! [`Chunk`] shows such a part: a placeholder while its chunk is on its way, then the part; if the chunk
-//! cannot be fetched (offline before the service worker has it, a failed download), a notice with a
-//! Retry button, and the rest of the page keeps working.
+//! cannot be had, a notice that says why and offers what can work, and the rest of the page keeps
+//! working:
+//! - the request failed (offline before the service worker has the chunk, the host out of reach): the
+//!   part's own words ("check the connection") and Retry;
+//! - the host no longer has the file (a deploy since this page loaded replaced it, and no cache kept it):
+//!   the guide was updated, and Reload, which loads the new deploy at the same address, answers included;
+//! - the host answered with something else (an error, a file that is not the chunk): that, with Reload
+//!   and Retry.
+//!
+//! The chunk loader (`__wasm_split.js`, which scripts/split-wasm.mjs extends) compiles a chunk from its
+//! bytes when the host's MIME type refuses streaming compilation, and records why a chunk failed in
+//! `globalThis.pcChunkFailure` ("offline", "gone" or "refused"), which [`last_failure`] reads: the
+//! `wasm_split` runtime reports only that a chunk failed.
 
 use crate::content::{Text, ui};
 use crate::ui::i18n::tr;
@@ -11,6 +22,7 @@ use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
 use std::future::Future;
 use std::pin::Pin;
+use wasm_bindgen::JsValue;
 
 /// Why a chunk did not load (the loader's error; without the `split` feature it never happens).
 pub use leptos::wasm_split::SplitLoaderError as ChunkError;
@@ -23,11 +35,49 @@ pub type ChunkLoad = Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>> + 
 enum Arrival {
     Waiting,
     Ready,
-    Failed,
+    Failed(Failure),
 }
 
-/// Shows what `load` gives: `fallback` until then, and on failure `failed` with a Retry button that
-/// fetches the chunk anew (the loader keeps no failure).
+/// Why a chunk did not arrive (see the module's header).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Failure {
+    /// The request failed: no network, or the host out of reach.
+    Offline,
+    /// The host no longer has the file: a newer deploy replaced it.
+    Gone,
+    /// The host answered with an error or with something that is not the chunk.
+    Refused,
+}
+
+/// The global the chunk loader writes a failure's kind into (scripts/split-wasm.mjs).
+const FAILURE_KEY: &str = "pcChunkFailure";
+
+/// Why the last chunk failed, as the loader recorded it (then cleared); offline when the browser says so
+/// or the loader recorded nothing (its request failed before it could look).
+pub fn last_failure() -> Failure {
+    let global = js_sys::global();
+    let key = JsValue::from_str(FAILURE_KEY);
+    let kind = js_sys::Reflect::get(&global, &key).ok().and_then(|v| v.as_string());
+    let _ = js_sys::Reflect::delete_property(&global, &key);
+    let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
+    match kind.as_deref() {
+        _ if !online => Failure::Offline,
+        Some("gone") => Failure::Gone,
+        Some("refused") => Failure::Refused,
+        _ => Failure::Offline,
+    }
+}
+
+/// Loads the page again at the same address (the answers are in it): from a newer deploy, if there is one.
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// Shows what `load` gives: `fallback` until then, and on failure a notice that says why (`failed` when
+/// the request failed) with what can work: Retry fetches the chunk anew (the loader keeps no failure),
+/// Reload loads the page again.
 ///
 /// The part is made once, untracked and owned by this component, as it would be without a chunk; then
 /// it takes the fallback's place. (Not a `Suspense`: a `Suspend` makes its view anew when a signal read
@@ -39,7 +89,7 @@ pub fn Chunk(
     /// What shows while the chunk is on its way.
     #[prop(into)]
     fallback: ViewFn,
-    /// The notice when it cannot be fetched.
+    /// The notice when the request for it failed (offline, the host out of reach).
     failed: Text,
 ) -> impl IntoView {
     let arrival = RwSignal::new(Arrival::Waiting);
@@ -57,7 +107,7 @@ pub fn Chunk(
                     }
                 }
                 Err(_) => {
-                    arrival.try_set(Arrival::Failed);
+                    arrival.try_set(Arrival::Failed(last_failure()));
                 }
             }
         });
@@ -67,14 +117,28 @@ pub fn Chunk(
     move || match arrival.get() {
         Arrival::Waiting => fallback.run(),
         Arrival::Ready => part.try_update_value(Option::take).flatten().unwrap_or_else(|| ().into_any()),
-        Arrival::Failed => view! {
-            <div class="pc-notice" role="alert" data-testid="chunk-failed">
-                <p>{tr(failed)}</p>
-                <button type="button" class="pc-button" on:click=retry>
-                    {tr(ui::RETRY)}
-                </button>
-            </div>
+        Arrival::Failed(why) => {
+            let (text, can_retry, can_reload) = match why {
+                Failure::Offline => (failed, true, false),
+                Failure::Gone => (ui::CHUNK_GONE, false, true),
+                Failure::Refused => (ui::CHUNK_REFUSED, true, true),
+            };
+            view! {
+                <div class="pc-notice" role="alert" data-testid="chunk-failed" data-why=format!("{why:?}").to_lowercase()>
+                    <p>{tr(text)}</p>
+                    {can_reload.then(|| view! {
+                        <button type="button" class="pc-button pc-button--primary" on:click=move |_| reload()>
+                            {tr(ui::RELOAD)}
+                        </button>
+                    })}
+                    {can_retry.then(|| view! {
+                        <button type="button" class="pc-button" on:click=retry>
+                            {tr(ui::RETRY)}
+                        </button>
+                    })}
+                </div>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }

@@ -23,7 +23,8 @@ use wasm_bindgen::prelude::*;
 
 /// The worker's entry script (`public/checker-worker-loader.js`): it loads trunk's `checker-worker.js`
 /// and `checker-worker_bg.wasm`, and says so if they fail to load.
-pub const WORKER_SCRIPT: &str = "/public/checker-worker-loader.js";
+/// Relative to the page, which may be served under a sub-path.
+pub const WORKER_SCRIPT: &str = "public/checker-worker-loader.js";
 /// Performance mark: the panel was opened (for the benchmark, `scripts/bench/checker.mjs`).
 pub const MARK_OPEN: &str = "pc-code-check-open";
 /// Performance mark: a check's result is on screen.
@@ -559,7 +560,7 @@ pub fn report_html(report: &Report, page: &ReportPage) -> String {
                     ));
                 }
                 out.push_str(&format!(
-                    "</ul><a class=\"pc-button\" href=\"/?{}\" data-wizard>{}</a>",
+                    "</ul><a class=\"pc-button\" href=\"?{}\" data-wizard>{}</a>",
                     escape(query),
                     escape(t(ui::CODE_CHECK_SUGGEST_LINK))
                 ));

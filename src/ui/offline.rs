@@ -5,8 +5,9 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The worker's address: the site root, so that its scope covers every address of the app.
-const SCRIPT: &str = "/sw.js";
+/// The worker's address, relative to the page: the build's folder (the site root, or the sub-path the
+/// app is served under), so that its scope covers every address of the app and nothing else of the host.
+const SCRIPT: &str = "sw.js";
 
 /// Registers the service worker, if the browser has them; never fails.
 pub fn register() {

@@ -1,12 +1,15 @@
 //! Fetches the language packs (`content::packs`): the current language's pack right after the first
 //! screen is painted, another language's when the user switches to it. Until a pack arrives, steps that
-//! need it show a short loading state; if the fetch fails, a message with a retry button, and the answers
-//! stay in the address. A pack that is gone (404: a deploy since this page loaded replaced it, and no
-//! cache kept it) cannot come back, so Retry then reloads the page, which loads the new deploy whole.
+//! need it show a short loading state; if the request fails (offline), a message with a retry button,
+//! and the answers stay in the address. A pack the host does not give (404: a deploy since this page
+//! loaded replaced it, and no cache kept it; or another answer than the pack) cannot come back, so the
+//! message says so and offers Reload, which loads the new deploy whole at the same address. The pack's
+//! address is relative to the page, which may be served under a sub-path.
 
 use crate::content::{Lang, packs, ui};
 use crate::ui::i18n::{LangContext, PackStatus, tr};
 use leptos::prelude::*;
+use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -22,14 +25,17 @@ pub fn load(ctx: LangContext, lang: Lang) {
     }
     ctx.packs.set(lang, PackStatus::Loading);
     leptos::task::spawn_local(async move {
-        let status = match fetch_text(&format!("/{}", packs::file(lang))).await {
+        let status = match fetch_text(packs::file(lang)).await {
             Ok(body) => match packs::install(lang, body) {
                 Ok(()) => PackStatus::Loaded,
-                // A file of another build (a wrong count of texts).
-                Err(_) => PackStatus::Failed,
+                // Not this build's pack (a wrong count of texts: a page a host answers with, say).
+                Err(_) => gone(None),
             },
-            Err(e) if e.as_f64() == Some(404.0) => PackStatus::Gone,
-            Err(_) => PackStatus::Failed,
+            Err(e) => match e.as_f64() {
+                Some(code) if code == 404.0 || code == 410.0 => gone(None),
+                Some(code) => gone(Some(code as u16)),
+                None => PackStatus::Failed,
+            },
         };
         ctx.packs.set(lang, status);
     });
@@ -48,6 +54,17 @@ pub fn load_after_first_paint(ctx: LangContext) {
     });
 }
 
+thread_local! {
+    /// The HTTP error of the last pack the host refused (not 404): the message then says so.
+    static REFUSED: Cell<Option<u16>> = const { Cell::new(None) };
+}
+
+/// A pack the host does not give: with `refused`, the error it answered instead.
+fn gone(refused: Option<u16>) -> PackStatus {
+    REFUSED.with(|r| r.set(refused));
+    PackStatus::Gone
+}
+
 /// Fetches the current language's pack again, or reloads the page when the server no longer has it.
 fn retry(ctx: LangContext) {
     let lang = ctx.lang.get_untracked();
@@ -60,6 +77,7 @@ fn retry(ctx: LangContext) {
     load(ctx, lang);
 }
 
+/// The text at `url`; an HTTP error is its status as a number, a failed request anything else.
 async fn fetch_text(url: &str) -> Result<String, JsValue> {
     let window = web_sys::window().ok_or(JsValue::NULL)?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url)).await?.dyn_into()?;
@@ -76,11 +94,18 @@ pub fn PackPending() -> impl IntoView {
     let ctx = LangContext::expect();
     move || {
         if ctx.pack_failed() {
+            // Offline: the connection, and Retry. Gone: a newer deploy, or the host's error, and Reload.
+            let gone = ctx.packs.get(ctx.lang.get()) == PackStatus::Gone;
+            let (text, button) = match gone {
+                false => (ui::PACK_FAILED, ui::RETRY),
+                true if REFUSED.with(Cell::get).is_some() => (ui::CHUNK_REFUSED, ui::RELOAD),
+                true => (ui::CHUNK_GONE, ui::RELOAD),
+            };
             view! {
                 <div class="pc-notice" role="alert" data-testid="pack-failed">
-                    <p>{tr(ui::PACK_FAILED)}</p>
+                    <p>{tr(text)}</p>
                     <button type="button" class="pc-button" on:click=move |_| retry(ctx)>
-                        {tr(ui::RETRY)}
+                        {tr(button)}
                     </button>
                 </div>
             }

@@ -38,7 +38,8 @@ pub fn show() {
         }
     }
     if let Ok(link) = document.create_element("a") {
-        let _ = link.set_attribute("href", "/");
+        // The app's folder (it may be served under a sub-path).
+        let _ = link.set_attribute("href", "./");
         link.set_class_name("pc-button pc-button--primary");
         link.set_text_content(Some(ui::START_OVER.get(lang)));
         let _ = panel.append_child(&link);

@@ -77,7 +77,8 @@ impl WizardState {
         self.editing.set(None);
         self.dismissed_notices.set(true);
         let query = self.query_for(answers);
-        self.address.go(&format!("/?{query}"), false);
+        // Relative: the app's own path stays (it may be served under a sub-path, `/tools/pyconc/`).
+        self.address.go(&format!("?{query}"), false);
         // Kept for "Continue where you left off"; storage can wait until the step is painted.
         crate::ui::address::after_next_paint(move || {
             storage::set(storage::LAST_LINK, &query);
@@ -91,7 +92,7 @@ impl WizardState {
         }
         let answers = self.link.with_untracked(|(l, _)| l.answers);
         let query = self.query_for(&answers);
-        self.address.go(&format!("/?{query}"), true);
+        self.address.go(&format!("?{query}"), true);
     }
 
     /// Whether the browser's Back shows the step before the one on screen (see `Address`).
@@ -107,14 +108,15 @@ impl WizardState {
     /// Back to the landing page.
     pub fn go_home(&self) {
         self.editing.set(None);
-        self.address.go("/", false);
+        self.address.go("./", false);
     }
 
-    /// The link of the current state, absolute, for sharing.
+    /// The link of the current state, absolute (with the path the app is served at), for sharing.
     pub fn share_url(&self) -> String {
-        let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+        let location = web_sys::window().map(|w| w.location());
+        let here = location.and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))).unwrap_or_default();
         let answers = self.answers();
-        format!("{origin}/?{}", self.query_for(&answers))
+        format!("{here}?{}", self.query_for(&answers))
     }
 }
 

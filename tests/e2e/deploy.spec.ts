@@ -45,14 +45,16 @@ test('a tab of the previous deploy can still switch language after a deploy that
   }
 });
 
-test('a pack the server no longer has: Retry reloads the page instead of asking again in vain', async ({ page }) => {
+test('a pack the server no longer has: the notice says the guide was updated, and Reload reloads the page', async ({ page }) => {
   // No service worker, no cache: the deploy since this page loaded took its pack away.
   await page.route(/\/content-en-[0-9a-f]+\.txt$/, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
   await page.goto(`${FIRST}&work=io`);
   const failed = page.getByTestId('pack-failed');
   await expect(failed).toBeVisible();
   const reloaded = page.waitForEvent('load');
-  await failed.getByRole('button', { name: 'Try again' }).click();
+  await expect(failed).toContainText('updated');
+  await expect(failed).not.toContainText('connection');
+  await failed.getByRole('button', { name: 'Reload' }).click();
   await reloaded;
   expect(new URL(page.url()).searchParams.get('work')).toBe('io');
 });

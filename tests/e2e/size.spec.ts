@@ -25,7 +25,8 @@ function firstLoadFiles(): string[] {
   // The modules that trunk's inline loader imports, and the .wasm it fetches (handed to its initializer:
   // the build removes trunk's preload of it, scripts/load-order.mjs).
   for (const m of html.matchAll(/(?:from |import\()\s*'([^']+)'|(?:module_or_path:|__trunkInitializer\(init,)\s*'([^']+)'/g)) refs.push(m[1] ?? m[2]);
-  const local = refs.filter((u) => u.startsWith('/') && !u.startsWith('//'));
+  // The page names its files relative to itself (`./x.js`, `public/boot.js`; Trunk.toml public_url).
+  const local = refs.filter((u) => u && !/^[a-z]+:|^\/\//i.test(u)).map((u) => `/${u.replace(/^\.?\//, '')}`);
   return ['/index.html', ...new Set(local)];
 }
 

@@ -131,7 +131,7 @@ test('the static landing and the app\'s say the same, the number of questions in
 
 test('the first question needs at most 20 KB brotli: the page, its styles and the boot script', () => {
   const html = readFileSync('dist/index.html', 'utf8');
-  const css = /<link rel="stylesheet" href="\/([^"]+\.css)"/.exec(html)?.[1];
+  const css = /<link rel="stylesheet" href="\.?\/?([^"]+\.css)"/.exec(html)?.[1];
   expect(css, 'the stylesheet link').toBeTruthy();
   const files = ['index.html', css!, 'public/boot.js'];
   const brotli = (f: string) => brotliCompressSync(readFileSync(join('dist', f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
