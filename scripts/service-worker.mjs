@@ -1,8 +1,11 @@
 // trunk post-build step (run by scripts/post-build.mjs, after the CSP is written): writes the service
 // worker `sw.js` into the build's root. Its precache list is every file of the build, and its cache name
-// is a hash of their names and contents, so a new deploy (any changed file) gets a new cache. The cache
-// of the deploy before it stays while tabs opened under it may still ask for its files; older ones are
-// deleted when the new worker activates. The worker's own code is `worker` below.
+// is a hash of their names and contents, so a new deploy (any changed file) gets a new cache. The caches
+// of the KEPT deploys before it stay while tabs opened under them may still ask for their files; older
+// ones are deleted when the new worker activates. The worker's own code is `worker` below.
+//
+// Every path is relative to the worker's own address, which is the build's folder: the same build works
+// at the root of a host and under any sub-path (`/tools/pyconc/`), and the worker's scope is that folder.
 //
 //   node scripts/service-worker.mjs [dir]     (dir: TRUNK_STAGING_DIR, else the argument, else dist)
 import { createHash } from 'node:crypto';
@@ -15,21 +18,25 @@ import { HASHED } from './hashed.mjs';
 export const WORKER_FILE = 'sw.js';
 /** Every cache of the app is named with this prefix; the worker deletes only caches carrying it. */
 export const CACHE_PREFIX = 'pyconc-';
+/** How many deploys before this one keep their caches for the tabs still running them. A tab older than
+ *  that which misses a file says so and reloads on the new deploy (src/ui/chunk.rs, src/ui/packs.rs). */
+export const KEPT = 3;
 /** The code checker's files (src/ui/code_check.rs): fetched when its panel opens, not precached. */
 export const ON_DEMAND = /(^|\/)checker-worker[-_.]/;
 
-/** Every file under `dir` (but the worker), as root-relative URL paths, sorted. */
+/** Every file under `dir` (but the worker), as URL paths relative to the worker (`index.html`,
+ *  `public/boot.js`), sorted. */
 export function buildFiles(dir) {
   const out = [];
   const walk = (d) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const path = join(d, entry.name);
       if (entry.isDirectory()) walk(path);
-      else out.push('/' + relative(dir, path).split(sep).join('/'));
+      else out.push(relative(dir, path).split(sep).join('/'));
     }
   };
   walk(dir);
-  return out.filter((p) => p !== `/${WORKER_FILE}`).sort();
+  return out.filter((p) => p !== WORKER_FILE).sort();
 }
 
 /** The cache name for the files under `dir`: changes whenever a file is added, removed or changed. */
@@ -59,19 +66,22 @@ export function writeServiceWorker(dir) {
 // - install: precache every file of this build into this build's cache, but the code checker's
 //   (ON_DEMAND): few visitors open it, so they are cached when it first loads them, and it then works
 //   offline as well; their names carry no hash, so only this build's cache may answer for them;
-// - activate: delete the app's caches of older builds, but keep the newest one before this build's: a
-//   tab opened before this deploy still runs that build, and it asks for one of its files later (the
-//   other language's pack, when the user switches language), which this deploy may no longer have. A
-//   tab left open across two deploys that misses a file offers a reload (src/ui/packs.rs);
-// - navigations (any address under /, such as /?v=2&work=io&…): network first, so that a new deploy
-//   is seen at once; with no network, the cached index.html (the app reads its state from the address);
+// - activate: delete the app's caches of older builds, but keep the KEPT newest ones before this build's:
+//   a tab opened before this deploy (or before one of the deploys before it) still runs its build, and
+//   it asks for its files later (the result page's and the checker's chunks, the other language's
+//   pack), which this deploy no longer has. A tab older than that which misses a file says so and
+//   offers a reload;
+// - navigations (any address in the scope, such as ./?v=2&work=io&…): network first, so that a new
+//   deploy is seen at once; with no network, the cached index.html (the app reads its state from the
+//   address);
 // - other same-origin GETs (the hashed .js, .wasm, .css, the packs and public/*): this build's cache,
-//   then the kept cache of the build before it, then the network.
+//   then the kept caches of the builds before it, newest first, then the network.
 // Requests to other origins are left alone (the app makes none).
 function worker(name, files) {
   return `// Written by scripts/service-worker.mjs at build time; do not edit.
 const CACHE = ${JSON.stringify(name)};
 const PREFIX = ${JSON.stringify(CACHE_PREFIX)};
+const KEPT = ${KEPT};
 const FILES = ${JSON.stringify(files.filter((f) => !ON_DEMAND.test(f)), null, 2)};
 const ON_DEMAND = ${ON_DEMAND};
 // Files whose names carry no content hash may be in the HTTP cache from an older deploy: fetch them anew.
@@ -89,17 +99,17 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
-    // caches.keys() lists caches in the order they were created: the last one before this build's is
-    // the build this one replaces.
+    // caches.keys() lists caches in the order they were created: the last ones before this build's are
+    // the builds this one replaces.
     const older = (await caches.keys()).filter((key) => key.startsWith(PREFIX) && key !== CACHE);
-    for (const key of older.slice(0, -1)) await caches.delete(key);
+    for (const key of older.slice(0, Math.max(0, older.length - KEPT))) await caches.delete(key);
     // Control the page of the first visit too, so that it is served from the cache from now on and
     // tests can see the worker in charge; the page's files came from the same build, so nothing changes.
     await self.clients.claim();
   })());
 });
 
-/** A file of this build, else of the build kept for the tabs still running it. */
+/** A file of this build, else of the newest kept build that has it (a tab still running that build). */
 async function cached(request) {
   const own = await caches.match(request, { cacheName: CACHE });
   if (own) return own;
@@ -118,7 +128,7 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     // The fresh page is not stored: the cached index.html must stay the one whose hashed files are in
     // this cache, until the next deploy's worker replaces both.
-    event.respondWith(fetch(request).catch(() => caches.match('/index.html', { cacheName: CACHE })));
+    event.respondWith(fetch(request).catch(() => caches.match('index.html', { cacheName: CACHE })));
     return;
   }
   if (ON_DEMAND.test(url.pathname)) {
