@@ -93,7 +93,9 @@ impl<'a> Walker<'a> {
             let q = self.facts.qualify(&call.func);
             if q.as_deref().is_some_and(|q| patterns.iter().any(|p| pattern_matches(p, q))) {
                 found = Some(call.range());
-            } else if let Expr::Name(_) = &*call.func {
+            } else if matches!(&*call.func, Expr::Name(_))
+                || matches!(&*call.func, Expr::Attribute(a) if matches!(&*a.value, Expr::Name(n) if n.id.as_str() == "self"))
+            {
                 helpers.push(&*call.func);
             }
         });
@@ -406,8 +408,26 @@ struct CollectionUses<'k> {
 
 impl<'a> Visitor<'a> for CollectionUses<'_> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        // `tasks = set()` and `self.tasks: set[Task] = set()` only make it.
+        // `tasks = set()` and `self.tasks: set[Task] = set()` only make it; `while tasks:` only asks
+        // whether it is empty.
+        let is_key = |e: &Expr| dotted(e).as_deref() == Some(self.key);
+        let tests_empty = |e: &Expr| {
+            is_key(e) || matches!(e, Expr::UnaryOp(u) if matches!(u.op, ast::UnaryOp::Not) && is_key(&u.operand))
+        };
         match stmt {
+            Stmt::While(w) if tests_empty(&w.test) => {
+                self.visit_body(&w.body);
+                self.visit_body(&w.orelse);
+            }
+            Stmt::If(i) if tests_empty(&i.test) => {
+                self.visit_body(&i.body);
+                for clause in &i.elif_else_clauses {
+                    if let Some(test) = &clause.test {
+                        self.visit_expr(test);
+                    }
+                    self.visit_body(&clause.body);
+                }
+            }
             Stmt::Assign(a) if a.targets.iter().all(|t| dotted(t).as_deref() == Some(self.key)) => {
                 self.visit_expr(&a.value);
             }
