@@ -39,7 +39,7 @@ enum Arrival {
 }
 
 /// Why a chunk did not arrive (see the module's header).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Failure {
     /// The request failed: no network, or the host out of reach.
     Offline,
@@ -47,6 +47,17 @@ pub enum Failure {
     Gone,
     /// The host answered with an error or with something that is not the chunk.
     Refused,
+}
+
+impl Failure {
+    /// The loader's word for it (also the notice's `data-why`).
+    pub fn word(self) -> &'static str {
+        match self {
+            Failure::Offline => "offline",
+            Failure::Gone => "gone",
+            Failure::Refused => "refused",
+        }
+    }
 }
 
 /// The global the chunk loader writes a failure's kind into (scripts/split-wasm.mjs).
@@ -60,10 +71,10 @@ pub fn last_failure() -> Failure {
     let kind = js_sys::Reflect::get(&global, &key).ok().and_then(|v| v.as_string());
     let _ = js_sys::Reflect::delete_property(&global, &key);
     let online = web_sys::window().is_none_or(|w| w.navigator().on_line());
-    match kind.as_deref() {
+    match kind {
         _ if !online => Failure::Offline,
-        Some("gone") => Failure::Gone,
-        Some("refused") => Failure::Refused,
+        Some(k) if k == Failure::Gone.word() => Failure::Gone,
+        Some(k) if k == Failure::Refused.word() => Failure::Refused,
         _ => Failure::Offline,
     }
 }
@@ -124,7 +135,7 @@ pub fn Chunk(
                 Failure::Refused => (ui::CHUNK_REFUSED, true, true),
             };
             view! {
-                <div class="pc-notice" role="alert" data-testid="chunk-failed" data-why=format!("{why:?}").to_lowercase()>
+                <div class="pc-notice" role="alert" data-testid="chunk-failed" data-why=why.word()>
                     <p>{tr(text)}</p>
                     {can_reload.then(|| view! {
                         <button type="button" class="pc-button pc-button--primary" on:click=move |_| reload()>
