@@ -143,3 +143,29 @@ fn truncated_and_mangled_programs_never_panic() {
     }
     assert!(runs > 1000);
 }
+
+#[test]
+fn one_typo_gives_one_message_and_python_2_excepts_get_theirs() {
+    let cascade = check("import multiprocessing\nif __name__ = \"__main__\":\n    multiprocessing.Process().start()\n").unwrap();
+    assert_eq!(cascade.syntax_errors.len(), 1, "{:?}", cascade.syntax_errors);
+    assert_eq!(cascade.syntax_errors[0].line, 2);
+    // The broken guard is not taken for a missing one.
+    assert!(cascade.findings.is_empty(), "{:?}", cascade.findings);
+
+    let py2 = check("try:\n    pass\nexcept Exception, e:\n    pass\n").unwrap();
+    assert_eq!(py2.syntax_errors.len(), 1);
+    assert!(py2.syntax_errors[0].python2 && py2.syntax_errors[0].message.contains("except E as name"));
+    // Python 3.14's unparenthesized tuple of exception types is not Python 2.
+    let py314 = check("try:\n    pass\nexcept ValueError, TypeError:\n    pass\n").unwrap();
+    assert!(py314.syntax_errors.is_empty(), "{:?}", py314.syntax_errors);
+}
+
+#[test]
+fn excerpts_read_as_the_code_does() {
+    let text = "import asyncio\nasync def f(t):\n    try:\n        await t\n    except:\n        pass\n";
+    let f = &check(text).unwrap().findings[0];
+    assert_eq!((f.check, f.excerpt.as_str()), ("cancelled-error-swallowed", "except:"));
+    let text = "import os, subprocess, threading\nthreading.Thread(target=print).start()\nsubprocess.Popen(\n    [\"ls\"],\n    preexec_fn=os.setsid,\n)\n";
+    let f = &check(text).unwrap().findings[0];
+    assert_eq!((f.check, f.line, f.excerpt.as_str()), ("preexec-fn-with-threads", 5, "preexec_fn=os.setsid"));
+}
