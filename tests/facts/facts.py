@@ -702,6 +702,19 @@ async def a_coroutine():
     return 1
 
 
+_EVENT = None
+
+
+def keep_event(event):
+    """Pool initializer: keeps the Event the pool was made with."""
+    global _EVENT
+    _EVENT = event
+
+
+def event_is_set():
+    return _EVENT.is_set()
+
+
 def crash_worker(_):
     os._exit(1)
 
@@ -913,6 +926,84 @@ def max_tasks_per_child_refuses_fork():
         assert "max_tasks_per_child is incompatible with the 'fork'" in str(e), e
     else:
         raise AssertionError("fork accepted max_tasks_per_child")
+
+
+@fact("shutdown() of a pool whose worker died returns at once, and a multiprocessing Event passed through "
+      "the initializer reaches the workers of every pool made with it")
+def broken_pool_shutdown_is_quick():
+    context = multiprocessing.get_context("spawn")
+    stop = context.Event()
+    pool = concurrent.futures.ProcessPoolExecutor(1, mp_context=context, initializer=keep_event, initargs=(stop,))
+    try:
+        pool.submit(crash_worker, 0).result(timeout=60)
+    except concurrent.futures.process.BrokenProcessPool:
+        pass
+    else:
+        raise AssertionError("the pool survived os._exit")
+    started = time.perf_counter()
+    pool.shutdown()
+    took = time.perf_counter() - started
+    assert took < 2, f"shutdown() of a broken pool took {took:.1f}s"
+    stop.set()
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=context, initializer=keep_event,
+                                                initargs=(stop,)) as fresh:
+        assert fresh.submit(event_is_set).result(timeout=60) is True
+
+
+@fact("an asyncio.Lock made before asyncio.run() fails once two tasks wait for it: "
+      "got Future attached to a different loop (before 3.10)", until=(3, 9))
+def lock_made_outside_the_loop_fails():
+    lock = asyncio.Lock()
+
+    async def hold():
+        async with lock:
+            await asyncio.sleep(0.05)
+
+    async def main():
+        await asyncio.gather(hold(), hold())
+
+    try:
+        asyncio.run(main())
+    except RuntimeError as e:
+        assert "attached to a different loop" in str(e), e
+    else:
+        raise AssertionError("a contended lock made outside the loop worked")
+
+
+@fact("from 3.10 an asyncio primitive binds to the loop that first waits on it: a Lock made before "
+      "asyncio.run() works", since=(3, 10))
+def lock_made_outside_the_loop_works():
+    lock = asyncio.Lock()
+    order = []
+
+    async def hold(n):
+        async with lock:
+            order.append(n)
+            await asyncio.sleep(0.05)
+
+    async def main():
+        await asyncio.gather(hold(1), hold(2))
+
+    asyncio.run(main())
+    assert order == [1, 2], order
+
+
+@fact("max_tasks_per_child: a pool given more than workers x max_tasks_per_child tasks at once stops "
+      "starting workers and the rest never run (CPython gh-115634; 3.11 and 3.12 get no fix)",
+      since=(3, 11), until=(3, 12))
+def max_tasks_per_child_stalls():
+    proc = run_python("""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, wait
+        if __name__ == "__main__":
+            pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn"), max_tasks_per_child=3)
+            futures = [pool.submit(abs, i) for i in range(10)]
+            done, waiting = wait(futures, timeout=15)
+            print(len(done), len(waiting), flush=True)
+            import os
+            os._exit(0)
+        """)
+    assert proc.stdout.split() == ["6", "4"], (proc.stdout, proc.stderr[-500:])
 
 
 @fact("setting the start method a second time raises RuntimeError: context has already been set")

@@ -13,6 +13,7 @@ import http.client
 import json
 import os
 import re
+import select
 import shutil
 import signal
 import socket
@@ -388,7 +389,64 @@ def gui_tk(file: Path, python: str, env: dict[str, str], cwd: Path) -> tuple[boo
     # 10 ms ticks: a frozen UI thread would tick a handful of times; a free one about 100 a second.
     wanted = max(20, int(seconds * 100 * 0.3))
     detail = f"the UI thread ticked {count} times in {seconds:.1f} s of work (at least {wanted} wanted)"
-    return count >= wanted, detail
+    if count < wanted:
+        return False, detail
+    passed, closing = gui_close(file, python, env, cwd)
+    if not passed:
+        return False, f"{detail}; {closing}"
+    detail += f"; {closing}"
+    if "ProcessPoolExecutor(" in file.read_text():
+        passed, crash = gui_crash(file, python, env, cwd)
+        return passed, f"{detail}; {crash}"
+    return True, detail
+
+
+# Closing the window mid-run: 8 jobs of 0.5 s on 2 workers need 2 s; the process must end within
+# CLOSE_LIMIT_S of the close, so it cannot have run them all.
+CLOSE_LIMIT_S = 1.0
+
+
+def gui_close(file: Path, python: str, env: dict[str, str], cwd: Path) -> tuple[bool, str]:
+    """PYCONC_SELFTEST=close: the window is closed (through its close handler) 0.3 s after the click;
+    the queued jobs must be cancelled and the process exit promptly."""
+    env = dict(env, PYCONC_SELFTEST="close", PYCONC_COUNT="8", PYCONC_JOB_SECONDS="0.5", PYCONC_WORKERS="2")
+    proc = subprocess.Popen(["xvfb-run", "-a", python, "-X", "dev", "-W", "error", str(file)], cwd=cwd, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        # The close line, within 60 s (a template without the close self-test never prints it).
+        ready, _, _ = select.select([proc.stdout], [], [], 60)
+        if not ready:
+            raise subprocess.TimeoutExpired(proc.args, 60)
+        line = proc.stdout.readline()
+        closed_at = time.perf_counter()
+        rest, stderr = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        return False, "close: still running 60 s after the window closed"
+    exit_s = time.perf_counter() - closed_at
+    match = re.match(r"closed: (\d+) of (\d+) unfinished jobs cancelled", line)
+    if proc.returncode != 0 or not match:
+        return False, f"close: exit {proc.returncode}; stdout {line!r} {rest[-300:]!r}; stderr {stderr[-1500:]}"
+    cancelled = int(match.group(1))
+    detail = f"window closed mid-run: {cancelled} of {match.group(2)} unfinished jobs cancelled, exit {exit_s:.2f}s after the close (limit {CLOSE_LIMIT_S:g}s)"
+    return cancelled >= 1 and exit_s <= CLOSE_LIMIT_S, detail
+
+
+def gui_crash(file: Path, python: str, env: dict[str, str], cwd: Path) -> tuple[bool, str]:
+    """PYCONC_SELFTEST=crash:3: job 3 segfaults its worker. The first round must end with that one job
+    failed and named in the window's error list (echoed to stderr), the pool replaced; the second
+    round, on the new pool, with none failed."""
+    env = dict(env, PYCONC_SELFTEST="crash:3", PYCONC_COUNT="8", PYCONC_JOB_SECONDS="0.3", PYCONC_WORKERS="2")
+    proc = subprocess.run(["xvfb-run", "-a", python, "-X", "dev", "-W", "error", str(file)], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=180)
+    summaries = re.findall(r"^summary: items=8 failed=(\d+) ", proc.stdout, re.M)
+    pools = re.findall(r"^pool status: (.*)$", proc.stdout, re.M)
+    named = re.findall(r"^error: job (\d+): ", proc.stderr, re.M)
+    if proc.returncode != 0 or summaries != ["1", "0"] or named != ["3"] or "replaced" not in pools[0]:
+        return False, (f"crash: exit {proc.returncode}, failed per round {summaries}, jobs named {named}, "
+                       f"pool status {pools}; stderr {proc.stderr[-1200:]}")
+    return True, f"crash: job 3 failed named, the 7 others finished, pool '{pools[0]}', the next round 8 of 8"
 
 
 def notebook(file: Path, python: str, env: dict[str, str], cwd: Path) -> tuple[bool, str]:
@@ -399,7 +457,20 @@ def notebook(file: Path, python: str, env: dict[str, str], cwd: Path) -> tuple[b
     summary = re.search(r"^summary: items=(\d+) failed=0 ", proc.stdout, re.M)
     if proc.returncode != 0 or not summary or int(summary.group(1)) < 1:
         return False, f"exit {proc.returncode}; stdout {proc.stdout[-800:]}; stderr {proc.stderr[-1500:]}"
-    return True, summary.group(0).strip()
+    if "except BrokenProcessPool" not in file.read_text():
+        return True, summary.group(0).strip()
+    # Crash recovery: block 17 segfaults its worker. The cell that counts every block must name it and
+    # count the rest; the next cell runs the 39 others again on the replaced pool, none failing.
+    crash_env = dict(env, PYCONC_FAULT="crash:17", PYCONC_COUNT="40")
+    crashed = subprocess.run([python, str(runner), str(file)], cwd=cwd, env=crash_env, capture_output=True,
+                             text=True, timeout=300)
+    summaries = re.findall(r"^summary: items=(\d+) failed=(\d+) ", crashed.stdout, re.M)
+    named = re.findall(r"^error: block (\d+): its worker process died", crashed.stdout, re.M)
+    if crashed.returncode != 0 or summaries != [("40", "1"), ("39", "0")] or named != ["17"]:
+        return False, (f"crash: exit {crashed.returncode}, summaries {summaries}, blocks named {named}; "
+                       f"stdout {crashed.stdout[-800:]}; stderr {crashed.stderr[-1000:]}")
+    return True, (f"{summary.group(0).strip()}; crash: block 17 failed named, 39 of 40 counted, "
+                  "the next cell's 39 on the new pool none failed")
 
 
 DRIVERS = {

@@ -14,6 +14,14 @@ example below passes a ThreadPoolExecutor.
 {{/if}}
 Without an executor, it runs in the caller's thread: simple, and never worse
 than a pool nobody asked for.
+{{#if model = processes}}
+
+A worker process that dies (a segfault in native code, an out-of-memory kill)
+breaks the caller's pool for good. The library cannot replace a pool it does
+not own: it raises WorkerDied, a clear error that names the blobs in flight,
+and the caller decides what to do (the example below runs each of them again
+alone, in a pool of one worker, to find the one that crashes).
+{{/if}}
 
 Run the example:  python3 lib_executor.py
 """
@@ -23,21 +31,51 @@ from __future__ import annotations
 {{#if model = threads}}
 import hashlib
 {{/if}}
+{{#if model = processes and crash = yes}}
+import ctypes
+{{/if}}
 import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
 {{#if model = processes}}
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 {{#else}}
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 {{/if}}
 from itertools import islice
 
 {{#if model = processes and shared = yes}}
-__all__ = ["checksum", "checksum_all", "load_table"]
+__all__ = ["WorkerDied", "checksum", "checksum_all", "load_table"]
+{{#elif model = processes}}
+__all__ = ["WorkerDied", "checksum", "checksum_all"]
 {{#else}}
 __all__ = ["checksum", "checksum_all"]
+{{/if}}
+{{#if model = processes}}
+
+
+class WorkerDied(RuntimeError):
+    """A worker process of the caller's executor died (a segfault in native
+    code, an out-of-memory kill). The executor is broken for good: every later
+    submit fails, so make a new one. `blobs` are the positions (from 0, in input
+    order) of the blobs that were in flight: one of them, or something else in
+    that worker, killed it."""
+
+    def __init__(self, blobs: list[int]) -> None:
+        super().__init__(
+            f"a worker process of the executor died with blobs {blobs[0]}-{blobs[-1]} in flight; "
+            "the executor is broken: make a new one"
+        )
+        self.blobs = blobs
+{{/if}}
+{{#if model = processes and crash = yes}}
+
+
+# Self-test hook, used by this template's test suite: a blob of these bytes
+# makes checksum() crash its worker, as a broken C extension would. Delete it.
+CRASH_BLOB = b"pyconc self-test: crash"
 {{/if}}
 
 
@@ -61,6 +99,10 @@ def checksum(data: bytes) -> int:
     """The library's unit of work: a pure-Python checksum (holds the GIL)."""
     if not isinstance(data, (bytes, bytearray)):
         raise TypeError(f"checksum() needs bytes, not {type(data).__name__}")
+{{#if crash = yes}}
+    if data == CRASH_BLOB:
+        ctypes.string_at(0)  # reads address 0: a segfault
+{{/if}}
     load_table()
     a, b = 1, 0
     for byte in data:
@@ -72,6 +114,10 @@ def checksum(data: bytes) -> int:
     """The library's unit of work: a pure-Python checksum (holds the GIL)."""
     if not isinstance(data, (bytes, bytearray)):
         raise TypeError(f"checksum() needs bytes, not {type(data).__name__}")
+{{#if crash = yes}}
+    if data == CRASH_BLOB:
+        ctypes.string_at(0)  # reads address 0: a segfault
+{{/if}}
     a, b = 1, 0
     for byte in data:
         a = (a + byte) % 65521
@@ -110,25 +156,102 @@ def checksum_all(
         yield from map(checksum, blobs)
         return
     limit = in_flight or 16
-    source = iter(blobs)
-    pending: list[Future] = [executor.submit(checksum, b) for b in islice(source, limit)]
+    source = enumerate(blobs)
+    pending: list[tuple[int, Future]] = [(i, executor.submit(checksum, b)) for i, b in islice(source, limit)]
     try:
         while pending:
-            future = pending.pop(0)
+{{#if model = processes}}
+            index, future = pending.pop(0)
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                raise WorkerDied([index, *(i for i, _ in pending)]) from None
+{{#else}}
+            _, future = pending.pop(0)
             result = future.result()
-            for blob in islice(source, 1):
-                pending.append(executor.submit(checksum, blob))
+{{/if}}
+            for i, blob in islice(source, 1):
+                pending.append((i, executor.submit(checksum, blob)))
             yield result
     finally:
         # The caller stopped early or an error was raised: cancel what has not
         # started. The executor is the caller's: never shut it down here.
-        for future in pending:
+        for _, future in pending:
             future.cancel()
 
 
 # ---------------------------------------------------------------------------
 # An example caller: a program that owns its pool and passes it in.
 # ---------------------------------------------------------------------------
+{{#if model = processes and crash = yes}}
+def make_pool(workers: int | None = None) -> ProcessPoolExecutor:
+    """The caller's pool (the library never makes one)."""
+    return ProcessPoolExecutor(
+        max_workers=workers,
+{{#if shared = yes}}
+        initializer=load_table,
+{{/if}}
+{{#if py >= 3.11}}
+        # Replace each worker process after this many tasks, so a leak in
+        # native code cannot grow without end (3.11+; it starts workers with
+        # spawn unless you pass mp_context).
+        max_tasks_per_child=100,
+{{/if}}
+    )
+
+
+def checksum_list(blobs: list[bytes]) -> tuple[dict[int, int], list[str]]:
+    """The caller's side of a crash: when WorkerDied names the blobs in flight,
+    run each again alone in a pool of one worker (the one that crashes again is
+    named), then go on with a new pool after them."""
+    results: dict[int, int] = {}
+    errors: list[str] = []
+    start = 0
+    while start < len(blobs):
+        with make_pool() as pool:
+            try:
+                for i, value in enumerate(checksum_all(blobs[start:], executor=pool), start):
+                    results[i] = value
+                break
+            except WorkerDied as exc:
+                suspects = [start + i for i in exc.blobs]
+        for i in suspects:
+            with make_pool(1) as alone:
+                try:
+                    results[i] = next(checksum_all([blobs[i]], executor=alone))
+                except WorkerDied:
+                    errors.append(f"item {i}: its worker process died (segfault, out-of-memory kill)")
+        start = suspects[-1] + 1
+    return results, errors
+
+
+def main() -> int:
+    count = int(os.environ.get("PYCONC_COUNT", "200"))
+    blobs = [os.urandom(64 * 1024) for _ in range(count)]
+    started = time.perf_counter()
+    # Self-test hook: PYCONC_FAULT=bug:N makes blob N not bytes, a caller's bug,
+    # which must surface as a TypeError, not be counted and skipped;
+    # PYCONC_FAULT=crash:N makes blob N crash its worker process.
+    kind, _, which = os.environ.get("PYCONC_FAULT", "").partition(":")
+    if kind == "bug":
+        blobs[int(which)] = str(blobs[int(which)])  # type: ignore[call-overload]
+    if kind == "crash":
+        blobs[int(which)] = CRASH_BLOB
+    # The caller, not the library, limits native library threads (OpenBLAS,
+    # MKL, OpenMP) to one per worker process, so N workers do not start N x N
+    # threads. Workers started by spawn or forkserver read these at start-up.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    os.environ.setdefault("MKL_NUM_THREADS", "1")
+    results, errors = checksum_list(blobs)
+    # The same call without an executor runs in this thread.
+    assert list(checksum_all([b"abc"])) == [checksum(b"abc")]
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    elapsed = time.perf_counter() - started
+    print(f"summary: items={len(results) + len(errors)} failed={len(errors)} elapsed={elapsed:.2f}s")
+    return 1 if errors else 0
+{{#else}}
 def main() -> int:
     count = int(os.environ.get("PYCONC_COUNT", "200"))
     blobs = (os.urandom(64 * 1024) for _ in range(count))
@@ -158,6 +281,7 @@ def main() -> int:
     assert list(checksum_all([b"abc"])) == [checksum(b"abc")]
     print(f"summary: items={len(results)} failed=0 elapsed={time.perf_counter() - started:.2f}s")
     return 0
+{{/if}}
 
 
 # The guard matters: a process pool's workers (spawn, forkserver) import this file.

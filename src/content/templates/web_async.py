@@ -145,6 +145,9 @@ START_METHOD = "forkserver" if sys.platform == "linux" else None
 {{#if crash = yes and py >= 3.11}}
 # Replace each worker process after this many tasks, so a leak in native code
 # cannot grow without end (3.11+).
+# CpuPool.slots bounds the jobs in flight, which matters: a pool given more
+# than workers x max_tasks_per_child tasks at once can stop starting workers and
+# hang (CPython gh-115634, in 3.11 to 3.13 releases before mid-2026).
 MAX_TASKS_PER_CHILD = 200
 {{/if}}
 {{/if}}
@@ -240,17 +243,21 @@ class CpuPool:
         self.pool = pool
         self.lock = asyncio.Lock()
         self.healthy = True
+        # At most two jobs per worker in the pool at once; the others wait
+        # here, on the loop, where a client that gives up leaves no work behind.
+        self.slots = asyncio.Semaphore(2 * WORKERS)
 
     async def run(self, job: str, seconds: float) -> int:
         loop = asyncio.get_running_loop()
-        pool = self.pool
-        try:
-            return await loop.run_in_executor(pool, cpu_work, seconds)
-        except BrokenProcessPool:
-            await self.replace(pool)
-            raise WorkerDied(
-                f"{job}: a worker process died while it ran (segfault, out-of-memory kill); the pool was replaced"
-            ) from None
+        async with self.slots:
+            pool = self.pool
+            try:
+                return await loop.run_in_executor(pool, cpu_work, seconds)
+            except BrokenProcessPool:
+                pass
+        # Out of the slot: the replacement may wait for the lock.
+        await self.replace(pool)
+        raise WorkerDied(f"{job}: a worker process died while it ran (segfault, out-of-memory kill); the pool was replaced")
 
     async def replace(self, broken: ProcessPoolExecutor) -> None:
         """Every job in flight sees the break; the first one replaces the pool

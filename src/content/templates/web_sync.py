@@ -153,6 +153,9 @@ START_METHOD = "forkserver" if sys.platform == "linux" else None
 {{#if crash = yes and py >= 3.11}}
 # Replace each worker process after this many tasks, so a leak in native code
 # cannot grow without end (3.11+).
+# The request threads bound the jobs in flight, which matters: a pool given more
+# than workers x max_tasks_per_child tasks at once can stop starting workers and
+# hang (CPython gh-115634, in 3.11 to 3.13 releases before mid-2026).
 MAX_TASKS_PER_CHILD = 200
 {{/if}}
 {{/if}}
