@@ -1,18 +1,21 @@
-"""Runs every generated template against real local services on the Pythons it targets, and lints each.
+"""Runs every distinct generated template program against real local services on the Python it targets,
+and lints each.
 
 Usage: python3 tests/templates/run.py TEMPLATES_DIR VENV_DIR [--only SUBSTRING] [--sample N] [--jobs N]
                                      [--all-newest]
 
 TEMPLATES_DIR holds the files and manifest.tsv written by `cargo run --bin templates`. VENV_DIR is one of
 the environments scripts/setup-python.sh makes, named venv-HASH-pyX.Y under one folder: its siblings of
-the same HASH are the environments of the other CPython versions (3.8 to 3.13). A version without an
-environment is reported, and the variants that target it run on the newest version instead.
+the same HASH are the environments of the other CPython versions (3.8 to 3.14, and 3.15 for the forward
+check). A version without an environment is reported, and the programs that target it run on the newest
+version instead.
 
-Each template runs on the oldest version its answers allow (the manifest's `python` column) under
+Variants that differ only in comments and docstrings are one program (code_only): each distinct program
+runs once on the oldest version its answers allow (the manifest's `python` column) under
 `python -X dev -W error` (so ResourceWarning, "coroutine was never awaited" and DeprecationWarning fail
-it), with a time bound. On the newest version here run the variants that target it and, of those that
+it), with a time bound. On the newest version here run the programs that target it and, of those that
 target an older one, a set chosen so that every pair of adjacent code lines any of them holds runs there
-at least once (see newest_cover; --all-newest runs every variant there). The runs go against services
+at least once (see newest_cover; --all-newest runs every program there). The runs go against services
 started here on 127.0.0.1 and stopped at the end: an HTTP server (aiohttp, tests/templates/items_server.py),
 PostgreSQL, MariaDB and Redis. Nothing is mocked. A script passes when it exits 0 and its last line is a
 summary with at least one item and no failures. The host templates (web apps, Tkinter, notebook) are
@@ -26,15 +29,19 @@ crash isolation was asked for (the pool is recreated, the rest finished, the ite
 The templates that hash files also run on a folder holding a 256 MiB file, and their largest process must
 stay under half of that (see HASHING).
 
-Templates for a newer Python than any here (InterpreterPoolExecutor needs 3.14) are linted for their
-target version and reported as parsed only; the interpreter-pool ones are also run to check that they
-refuse with a clear message. The runner ends with a plain `N passed, M failed` line.
+The interpreter-pool templates need 3.14: they run there, and once more on the newest version below it,
+where they must refuse with a clear message. Where no 3.14 is here they are linted only ("parsed only").
+The free-threaded ones run on the GIL build (no free-threaded CPython is here), which the report says.
+The forward check runs the programs that target the newest version, and the covering set, on 3.15 (a
+pre-release) under the same warnings-as-errors: its failures are listed so a coming deprecation shows
+before it breaks, and never fail the run. The runner ends with a plain `N passed, M failed` line.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
 import csv
+import io
 import os
 import re
 import shutil
@@ -44,6 +51,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tokenize
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,10 +61,21 @@ import hosts  # noqa: E402  (tests/templates/hosts.py)
 
 SUMMARY = re.compile(r"^summary: items=(\d+) failed=(\d+) elapsed=([0-9.]+)s( speedup=([0-9.]+)x)?$")
 TIMEOUT = 180
-VERSIONS = ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]
-PARSED_ONLY = {"interpreters"}
+VERSIONS = ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "3.14"]
+# The forward check: the newest variants also run on this pre-release, reported but never failing the run.
+FORWARD = "3.15"
+# Models whose templates need a newer Python than some machines have: where their version is missing they
+# are linted only, and run once on the newest here to check that they refuse with a clear message.
+NEEDS_314 = {"interpreters"}
 # Celery, Dask and Ray start workers of their own and share the broker: these run one at a time.
 ONE_AT_A_TIME = {"distributed"}
+# The models whose templates keep the cores busy (pools of processes, interpreters or free threads, pure
+# Python work): they run WORKERS_BUSY at a time. The others mostly wait (on the HTTP server, the databases,
+# the disk, sleeps), and WORKERS_WAITING more run beside them, so the cores are not idle while they wait.
+BUSY_MODELS = {"processes", "hybrid", "free_threaded", "interpreters", "sequential"}
+BUSY_TEMPLATES = {"threads_ext"}
+WORKERS_BUSY = 2
+WORKERS_WAITING = 3
 # Items per run, and the item that gets the injected fault (past the processes templates' timing sample).
 COUNT = 40
 FAULT_ITEM = 17
@@ -171,7 +190,7 @@ def version(text: str) -> tuple[int, int]:
     return int(major), int(minor)
 
 
-def environments(venv: Path) -> dict[str, Path]:
+def environments(venv: Path, versions: list[str] = VERSIONS) -> dict[str, Path]:
     """The environment of each CPython version: VENV_DIR's siblings of the same requirements hash."""
     match = re.fullmatch(r"(venv-[0-9a-f]+)-py(3\.\d+)", venv.name)
     if not match:
@@ -179,7 +198,7 @@ def environments(venv: Path) -> dict[str, Path]:
         out = subprocess.check_output([str(venv / "bin" / "python"), "-c", "import sys; print(*sys.version_info[:2], sep='.')"], text=True)
         return {out.strip(): venv}
     found = {}
-    for v in VERSIONS:
+    for v in versions:
         candidate = venv.parent / f"{match.group(1)}-py{v}"
         if (candidate / "bin" / "python").exists() and (candidate / ".complete").exists():
             found[v] = candidate
@@ -198,6 +217,8 @@ class Job:
     python: str  # the version it runs on
     fault: str = ""  # "", "fail", "bug" or "crash"
     big_file: bool = False  # run on a folder holding one BIG_FILE-byte file (see HASHING)
+    refuse: bool = False  # a 3.14-only template on an older version: it must refuse with a clear message
+    forward: bool = False  # the forward check on FORWARD: reported, never failing the run
     ok: bool = False
     detail: str = ""
     seconds: float = 0.0
@@ -290,7 +311,7 @@ def run_one(job: Job, folder: Path, envs: dict[str, Path], services: dict[str, s
     python = str(envs[job.python] / "bin" / "python")
     run_env = dict(os.environ, **services)
     text = file.read_text()
-    mysql = "db=aiomysql" in row["link"] or "import pymysql" in text
+    mysql = uses_mysql(row, text)
     run_env["PYCONC_DSN"] = services["PYCONC_MYSQL_DSN"] if mysql else services["PYCONC_PG_DSN"]
     run_env.setdefault("PYCONC_COUNT", str(COUNT))
     if job.fault:
@@ -318,7 +339,7 @@ def run_one(job: Job, folder: Path, envs: dict[str, Path], services: dict[str, s
             job.seconds = time.monotonic() - started
             return job
     job.seconds = time.monotonic() - started
-    if row["model"] in PARSED_ONLY:
+    if job.refuse:
         refused = proc.returncode == 2 and "3.14" in (proc.stdout + proc.stderr)
         job.ok = refused
         job.detail = "refuses to run here with a message naming 3.14" if refused else (
@@ -344,6 +365,22 @@ def run_one(job: Job, folder: Path, envs: dict[str, Path], services: dict[str, s
     return job
 
 
+def forward_packages_missing(env: Path | None) -> set[str]:
+    """The import names of the requirements that did not install in the forward-check environment."""
+    if not env or not (env / ".missing").exists():
+        return set()
+    names = set()
+    for line in (env / ".missing").read_text().splitlines():
+        name = re.split(r"[\[<>=;! ]", line.strip(), maxsplit=1)[0].lower()
+        if name:
+            names.add({"pymysql": "pymysql", "dask": "dask", "distributed": "distributed"}.get(name, name.replace("-", "_")))
+    return names
+
+
+def imports_any(text: str, modules: set[str]) -> bool:
+    return any(re.search(rf"^\s*(import|from)\s+{re.escape(m)}\b", text, re.M) for m in modules)
+
+
 def lint(folder: Path, rows: list[dict[str, str]], ruff: Path) -> list[str]:
     """ruff check, per target Python version, from a folder with no project settings."""
     problems = []
@@ -359,6 +396,49 @@ def lint(folder: Path, rows: list[dict[str, str]], ruff: Path) -> list[str]:
                 problems.append(f"ruff --target-version {target}:\n{proc.stdout[-3000:]}{proc.stderr[-1000:]}")
             print(f"ruff check --target-version {target}: {len(files)} files, {'clean' if proc.returncode == 0 else 'PROBLEMS'}")
     return problems
+
+
+def code_only(text: str) -> str:
+    """What of a file runs: its tokens without comments, blank lines and statements that are only a string
+    (docstrings; no template reads __doc__). Two variants that differ in their comments alone give the
+    same text here, and run once. A file this Python cannot tokenize is kept whole."""
+    try:
+        tokens = [t for t in tokenize.generate_tokens(io.StringIO(text).readline)
+                  if t.type not in (tokenize.COMMENT, tokenize.NL)]
+    except (tokenize.TokenError, SyntaxError):
+        return text
+    kept = []
+    starts = (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
+    skip_newline = False
+    for i, tok in enumerate(tokens):
+        if skip_newline and tok.type == tokenize.NEWLINE:
+            skip_newline = False
+            continue
+        before = tokens[i - 1].type if i else tokenize.NEWLINE
+        after = tokens[i + 1].type if i + 1 < len(tokens) else tokenize.ENDMARKER
+        if tok.type == tokenize.STRING and before in starts and after in (tokenize.NEWLINE, tokenize.ENDMARKER):
+            skip_newline = True
+            continue
+        kept.append(f"{tok.type}:{tok.string}")
+    return "\x00".join(kept)
+
+
+def uses_mysql(row: dict[str, str], text: str) -> bool:
+    return "db=aiomysql" in row["link"] or "import pymysql" in text
+
+
+def distinct_programs(rows: list[dict[str, str]], folder: Path) -> list[dict[str, str]]:
+    """One variant per distinct program: the same template and model, target version, database and code
+    (comments and docstrings left out, see code_only). The first variant of each stands for the others."""
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for row in rows:
+        text = (folder / row["file"]).read_text()
+        key = (row["template"], row["model"], row["python"], str(uses_mysql(row, text)), code_only(text))
+        if key not in seen:
+            seen.add(key)
+            kept.append(row)
+    return kept
 
 
 def code_pairs(text: str) -> set[tuple[str, str]]:
@@ -388,12 +468,18 @@ def newest_cover(rows: list[dict[str, str]], folder: Path) -> list[dict[str, str
     return chosen
 
 
+def is_busy(job: Job) -> bool:
+    """A run that keeps the cores busy (BUSY_MODELS, the big-file hashing runs), as opposed to one that
+    mostly waits."""
+    return job.row["model"] in BUSY_MODELS or job.row["template"] in BUSY_TEMPLATES or job.big_file
+
+
 def fault_jobs(rows: list[dict[str, str]], folder: Path, newest: str) -> list[Job]:
     """One run per injected fault and per kind of variant: the first variant of each template for each
     failure policy (and crash answer) gets a bad item and a bug; crash-isolating ones also a segfault."""
     jobs, seen = [], set()
     for row in rows:
-        if row["model"] in PARSED_ONLY or version(row["python"]) > version(newest):
+        if version(row["python"]) > version(newest):
             continue
         if "PYCONC_FAULT" not in (folder / row["file"]).read_text():
             continue
@@ -427,10 +513,18 @@ def main() -> int:
     only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else ""
     # --sample N: every Nth variant of each template only (a quick look while editing; CI runs all).
     sample = int(sys.argv[sys.argv.index("--sample") + 1]) if "--sample" in sys.argv else 1
-    workers = int(sys.argv[sys.argv.index("--jobs") + 1]) if "--jobs" in sys.argv else max(2, os.cpu_count() or 2)
+    # --jobs N: N busy runs at a time (default WORKERS_BUSY, at most the cores), and WORKERS_WAITING more.
+    workers_busy = int(sys.argv[sys.argv.index("--jobs") + 1]) if "--jobs" in sys.argv else min(
+        WORKERS_BUSY, os.cpu_count() or 1)
+    workers_waiting = WORKERS_WAITING
+    workers = workers_busy + workers_waiting
     all_newest = "--all-newest" in sys.argv
     with open(folder / "manifest.tsv", newline="") as f:
         rows = [r for r in csv.DictReader(f, delimiter="\t") if only in r["file"]]
+    for r in rows:
+        # The manifest gives the oldest version the answers allow; these models need 3.14 whatever they are.
+        if r["model"] in NEEDS_314 and version(r["python"]) < (3, 14):
+            r["python"] = "3.14"
     if sample > 1:
         seen: dict[str, int] = {}
         kept = []
@@ -452,22 +546,31 @@ def main() -> int:
             print(f"  CPython {v}: {out}")
         else:
             print(f"  CPython {v}: NOT AVAILABLE here; templates that target it run on the newest instead (skipped)")
+    forward_env = environments(venv, [FORWARD]).get(FORWARD)
+    not_forward = forward_packages_missing(forward_env)
+    if forward_env:
+        out = subprocess.check_output([str(forward_env / "bin" / "python"), "-VV"], text=True).strip()
+        print(f"  CPython {FORWARD} (forward check, not failing): {out}"
+              + (f"; not installable there yet: {', '.join(sorted(not_forward))}" if not_forward else ""))
+    else:
+        print(f"  CPython {FORWARD} (forward check): not available here")
 
-    # Which runs: each variant on the oldest version it allows, and a covering set of them on the newest
-    # here (newest_cover); 3.14-only ones are parsed only, and the interpreter-pool ones run once to check
-    # that they refuse.
+    # Which runs: each distinct program (distinct_programs) on the oldest version its answers allow, and a
+    # covering set of them on the newest here (newest_cover). Templates for a newer version than the newest
+    # here are linted only, and the 3.14-only ones run to check that they refuse with a clear message; where
+    # 3.14 is here, they run on it and the refusal is checked on the newest version below it.
+    programs = distinct_programs(rows, folder)
     jobs: list[Job] = []
     parsed_only: list[dict[str, str]] = []
     missing: dict[str, int] = {}
-    refusing = 0
     older: list[dict[str, str]] = []
-    for row in rows:
+    below_314 = max((v for v in envs if version(v) < (3, 14)), key=version, default=None)
+    refusal_checked: set[str] = set()
+    for row in programs:
         target = row["python"]
-        if row["model"] in PARSED_ONLY:
-            parsed_only.append(row)
-            jobs.append(Job(row, newest))
-            refusing += 1
-            continue
+        if row["model"] in NEEDS_314 and below_314 and row["template"] not in refusal_checked:
+            refusal_checked.add(row["template"])
+            jobs.append(Job(row, below_314, refuse=True))
         if version(target) > version(newest):
             parsed_only.append(row)
             continue
@@ -481,8 +584,20 @@ def main() -> int:
             jobs.append(Job(row, newest))
     also_newest = older if all_newest else newest_cover(older, folder)
     jobs += [Job(row, newest) for row in also_newest]
-    jobs += fault_jobs(rows, folder, newest)
-    jobs += big_file_jobs(rows, folder, newest)
+    jobs += fault_jobs(programs, folder, newest)
+    jobs += big_file_jobs(programs, folder, newest)
+    # The forward check: of the programs whose packages install on FORWARD, a set holding every pair of
+    # adjacent code lines they hold (newest_cover), so every line meets the pre-release's deprecations.
+    forward_skipped = 0
+    if forward_env:
+        envs = dict(envs, **{FORWARD: forward_env})
+        runnable = []
+        for row in programs:
+            if imports_any((folder / row["file"]).read_text(), not_forward):
+                forward_skipped += 1
+            else:
+                runnable.append(row)
+        jobs += [Job(row, FORWARD, forward=True) for row in newest_cover(runnable, folder)]
 
     problems = lint(folder, rows, envs[newest] / "bin" / "ruff")
     if not hosts.display_available():
@@ -500,8 +615,13 @@ def main() -> int:
                  or (j.row["template"] in hosts.DRIVERS and not j.fault)}
         parallel = [j for j in jobs if id(j) not in alone]
         serial = [j for j in jobs if id(j) in alone]
-        with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(run_one, job, folder, envs, services.env) for job in parallel]
+        busy = concurrent.futures.ThreadPoolExecutor(max_workers=workers_busy)
+        waiting = concurrent.futures.ThreadPoolExecutor(max_workers=workers_waiting)
+        with busy, waiting:
+            # The slowest kinds first, so no long run is left alone at the end.
+            parallel.sort(key=lambda j: (not j.big_file, j.row["model"] != "hybrid", not j.fault))
+            futures = [(busy if is_busy(j) else waiting).submit(run_one, job, folder, envs, services.env)
+                       for j in parallel for job in [j]]
             try:
                 for count, future in enumerate(concurrent.futures.as_completed(futures), 1):
                     done.append(future.result())
@@ -518,6 +638,8 @@ def main() -> int:
         services.stop()
         shutil.rmtree(services.root, ignore_errors=True)
 
+    forward = [j for j in done if j.forward]
+    done = [j for j in done if not j.forward]
     for job in sorted((j for j in done if j.ok and j.row["template"] in hosts.DRIVERS), key=lambda j: j.name):
         print(f"host {job.name}: {job.detail}")
     failed = sorted((j for j in done if not j.ok), key=lambda j: j.name)
@@ -526,7 +648,7 @@ def main() -> int:
     by_template: dict[str, int] = {}
     for r in rows:
         by_template[r["template"]] = by_template.get(r["template"], 0) + 1
-    print("per template: " + ", ".join(f"{k} {v}" for k, v in sorted(by_template.items())))
+    print("variants per template: " + ", ".join(f"{k} {v}" for k, v in sorted(by_template.items())))
     spent: dict[str, list[float]] = {}
     for j in done:
         spent.setdefault(j.row["template"], []).append(j.seconds)
@@ -537,26 +659,45 @@ def main() -> int:
         print(f"slowest: {slowest.name} {slowest.seconds:.1f}s")
     for p in problems:
         print(p)
-    plain = [j for j in done if not j.fault and not j.big_file and j.row["model"] not in PARSED_ONLY]
-    per_version = {v: sum(1 for j in plain if j.python == v) for v in VERSIONS}
+    plain = [j for j in done if not j.fault and not j.big_file and not j.refuse]
+    on_target = [j for j in plain if j.python == j.row["python"]]
+    per_version = {v: sum(1 for j in on_target if j.python == v) for v in VERSIONS}
     faults = [j for j in done if j.fault]
-    print(f"generated {len(rows)}")
-    print("run per Python version: " + ", ".join(
+    print(f"generated {len(rows)} variants: {len(programs)} distinct programs (the rest differ from one of them "
+          "in comments and docstrings only)")
+    print("distinct programs run on the version they target: " + ", ".join(
         f"{v} {per_version[v]}" if v in envs else f"{v} not available" for v in VERSIONS))
-    print(f"also run on {newest}: {len(also_newest)} of the {len(older)} variants that target an older version"
-          + ("" if all_newest else ", holding every pair of adjacent code lines those variants hold"))
+    print(f"also run on {newest}: {len(also_newest)} of the {len(older)} programs that target an older version"
+          + ("" if all_newest else ", holding every pair of adjacent code lines those programs hold"))
+    free = [j for j in on_target if "gil=ft" in j.row["link"]]
+    if free:
+        print(f"free-threaded variants: {len(free)} run on the GIL build of {', '.join(sorted({j.python for j in free}))} "
+              "(proven correct there; no free-threaded build is here, so none ran free-threaded)")
     print(f"fault-injection runs: {len(faults)} ({sum(1 for j in faults if j.ok)} passed)")
     big = [j for j in done if j.big_file]
     if big:
         heaviest = max(big, key=lambda j: int(j.extra.get("peak_mib", "0")))
         print(f"big-file runs: {len(big)} ({sum(1 for j in big if j.ok)} passed); "
               f"heaviest {heaviest.row['file']} on {heaviest.python}: {heaviest.detail}")
-    print(f"parsed only: {len(parsed_only)} ({len(parsed_only) - refusing} need 3.14; {refusing} of them "
-          f"also checked to refuse with a message on {newest})")
+    refusals = [j for j in done if j.refuse]
+    for j in refusals:
+        print(f"refusal on {j.python}: {j.row['file']}: {'ok, ' if j.ok else ''}{j.detail}")
+    print(f"parsed only: {len(parsed_only)}" + (
+        f" (they need {', '.join(sorted({r['python'] for r in parsed_only}, key=version))}, newer than {newest})"
+        if parsed_only else ""))
     for v, n in sorted(missing.items(), key=lambda kv: version(kv[0])):
-        print(f"skipped: {n} runs on CPython {v}, which is not available here (those variants ran on {newest})")
+        print(f"skipped: {n} runs on CPython {v}, which is not available here (those programs ran on {newest})")
+    if forward_env:
+        bad = sorted((j for j in forward if not j.ok), key=lambda j: j.name)
+        print(f"forward check on {FORWARD} (-X dev -W error, reported, not failing): {len(forward)} programs "
+              "holding every pair of adjacent code lines of the programs that can run there: "
+              f"{len(forward) - len(bad)} passed, {len(bad)} failed; {forward_skipped} programs cannot run there "
+              "(a package does not install yet)")
+        for j in bad[:15]:
+            print(f"  forward {j.name}: {j.detail[-300:]}")
     print(f"failed: {len(failed) + len(problems)}")
-    print(f"template layer took {time.monotonic() - started:.0f}s with {workers} parallel runs")
+    print(f"template layer took {time.monotonic() - started:.0f}s with up to {workers_busy} busy and "
+          f"{workers_waiting} waiting runs at a time")
     print(f"{len(done) - len(failed)} passed, {len(failed) + len(problems)} failed")
     return 1 if failed or problems else 0
 
