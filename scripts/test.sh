@@ -1,36 +1,121 @@
 #!/usr/bin/env bash
-# Runs every test layer: host tests (engine and content), browser component tests (wasm-bindgen-test in
-# headless Chromium), end-to-end tests (Playwright against the release build), every generated Python
-# template against real local services, and the content's facts on CPython. Installs what is missing
-# first. Each layer prints its runner's own pass/fail summary; the script stops at the first
-# layer that fails.
+# Runs the test layers, each with its runner's own pass/fail summary and its time, and stops at the first
+# layer that fails. Installs what is missing first.
+#
+#   ./scripts/test.sh                 every layer, in the order below
+#   ./scripts/test.sh host e2e        only the layers named (any order given is run in the order below)
+#   ./scripts/test.sh --list          the layers, one a line
+#
+# The layers:
+#   lint       cargo fmt --check and clippy with warnings as errors, on every crate and target
+#   host       the engine and the content (cargo test): every answer path, invariants, exports, scenarios
+#   checker    the code checker and its worker
+#   browser    component tests in headless Chromium (wasm-bindgen-test)
+#   e2e        the release build (trunk), then Playwright against it: the app in Chromium, the first-load size
+#   templates  every distinct template program on the CPython it targets (3.8 ... 3.14) against real
+#              services, a covering set on the newest, faults, big files, ruff, the checker over them all,
+#              and the forward check on 3.15 (reported, not failing)
+#   facts      the content's claims about CPython, demonstrated on every version here (3.8 ... 3.14)
+#   measure    measure.py on workloads whose answer is known, on the Pythons it targets
+#
+# Builds share one cargo target directory outside the clone (CARGO_TARGET_DIR, default
+# ~/.cache/pyconc/cargo-target-<toolchain>), as CI caches do: a fresh clone reuses the compiled
+# dependencies and rebuilds only its own crates. A clean one gives the same result, slower.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+ALL_LAYERS=(lint host checker browser e2e templates facts measure)
+if [ "${1:-}" = "--list" ]; then
+  printf '%s\n' "${ALL_LAYERS[@]}"
+  exit 0
+fi
+for wanted in "$@"; do
+  if [[ ! " ${ALL_LAYERS[*]} " =~ " ${wanted} " ]]; then
+    echo "unknown layer: $wanted (the layers: ${ALL_LAYERS[*]})" >&2
+    exit 2
+  fi
+done
+WANTED=("$@")
+# With no layer named, every layer runs.
+DEFAULT_LAYERS=(host checker browser e2e templates facts measure)
+[ "${#WANTED[@]}" -eq 0 ] && WANTED=("${DEFAULT_LAYERS[@]}")
+selected() { [[ " ${WANTED[*]} " =~ " $1 " ]]; }
+
+started_all=$SECONDS
 source scripts/setup.sh
+toolchain=$(rustc --version | cut -d' ' -f2)
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/pyconc/cargo-target-$toolchain}"
+say "setup took $((SECONDS - started_all)) s; cargo target directory: $CARGO_TARGET_DIR"
 
-say "host tests: cargo test"
-cargo test --locked
-cargo test --locked -p pyconc-checker -p pyconc-checker-worker
-
-say "browser component tests: wasm-bindgen-test in headless Chromium"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test browser
-
-say "release build: trunk build --release"
-trunk build --release --skip-version-check
-
-say "end-to-end tests: Playwright against dist/"
-npx playwright test
-
-say "template tests: every distinct template, run against real local services"
-source scripts/setup-python.sh
+TIMES=()
+layer_started=0
+begin() { say "$1"; layer_started=$SECONDS; }
+end() { TIMES+=("$1 $((SECONDS - layer_started)) s"); say "layer $1 passed in $((SECONDS - layer_started)) s"; }
+python_ready=""
+python_setup() {
+  if [ -z "$python_ready" ]; then
+    source scripts/setup-python.sh
+    python_ready=1
+  fi
+}
 templates_dir=$(mktemp -d)
 trap 'rm -rf "$templates_dir"' EXIT
-cargo run --locked --quiet --bin templates -- "$templates_dir"
-# The code checker must find nothing in the code the app itself recommends.
-cargo run --locked --release -p pyconc-checker --bin check-files -- "$templates_dir"
-python3 tests/templates/run.py "$templates_dir" "$PYCONC_VENV"
 
-say "content facts, demonstrated on this machine's CPython"
-(cd "$templates_dir" && "$PYCONC_VENV/bin/python" "$OLDPWD/tests/facts/facts.py")
+if selected lint; then
+  begin "lint: cargo fmt --check, cargo clippy -D warnings (host, every crate and target)"
+  cargo fmt --all --check
+  cargo clippy --locked --workspace --all-targets --quiet -- -D warnings
+  end lint
+fi
 
-say "all test layers passed"
+if selected host; then
+  begin "host tests: cargo test (engine, content, exports, scenarios)"
+  cargo test --locked
+  end host
+fi
+
+if selected checker; then
+  begin "checker tests: the code checker and its web worker"
+  cargo test --locked -p pyconc-checker -p pyconc-checker-worker
+  end checker
+fi
+
+if selected browser; then
+  begin "browser component tests: wasm-bindgen-test in headless Chromium"
+  CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test browser
+  end browser
+fi
+
+if selected e2e; then
+  begin "end-to-end: trunk build --release, then Playwright against dist/"
+  trunk build --release --skip-version-check
+  npx playwright test
+  end e2e
+fi
+
+if selected templates; then
+  python_setup
+  begin "templates: every distinct template program, run against real local services"
+  cargo run --locked --quiet --bin templates -- "$templates_dir"
+  # The code checker must find nothing in the code the app itself recommends.
+  cargo run --locked --quiet -p pyconc-checker --bin check-files -- "$templates_dir"
+  python3 tests/templates/run.py "$templates_dir" "$PYCONC_VENV"
+  end templates
+fi
+
+if selected facts; then
+  python_setup
+  begin "facts: the content's claims, demonstrated on every CPython here"
+  (cd "$(mktemp -d)" && "$PYCONC_VENV/bin/python" "$OLDPWD/tests/facts/facts.py")
+  end facts
+fi
+
+if selected measure && [ -f tests/measure/run.py ]; then
+  python_setup
+  begin "measure: measure.py on workloads whose answer is known"
+  python3 tests/measure/run.py "$PYCONC_VENV"
+  end measure
+fi
+
+say "seconds per layer: ${TIMES[*]/%/;} total $((SECONDS - started_all)) s"
+say "all selected test layers passed"
