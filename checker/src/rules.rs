@@ -72,6 +72,8 @@ struct Frame<'a> {
     method_of: Option<&'a ast::StmtClassDef>,
     /// This scope's own code starts threads (checks.toml `[names] threads`).
     starts_threads: bool,
+    /// A function's first parameter (`self` or `cls` in a method).
+    first_param: Option<&'a str>,
 }
 
 impl<'a> Frame<'a> {
@@ -97,6 +99,7 @@ impl<'a> Frame<'a> {
             awaiting: 0,
             method_of,
             starts_threads: false,
+            first_param: params.and_then(|p| p.iter().next()).map(|p| p.name().id.as_str()),
         };
         if let Some(params) = params {
             for p in params.iter() {
@@ -415,6 +418,7 @@ impl<'a> Walker<'a> {
                     && !directly_awaited
                     && !(check.id == "asyncio-run-in-coroutine" && me.facts.nested_loops)
                     && me.any_call_matches(check.calls, call, q)
+                    && !me.made_nonblocking(call)
             }
             Rule::CallInNotebook => {
                 me.facts.notebook
@@ -680,6 +684,10 @@ impl<'a> Walker<'a> {
                 let Expr::Name(receiver) = &*a.value else { return false };
                 let receiver = receiver.id.as_str();
                 if matches!(receiver, "self" | "cls") {
+                    // Only the method's own first parameter is its instance or class.
+                    if self.frame().first_param != Some(receiver) {
+                        return false;
+                    }
                     let Some(class) = self.frame().method_of else { return false };
                     return class_coroutine(class, a.attr.id.as_str());
                 }

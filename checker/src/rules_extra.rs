@@ -74,15 +74,19 @@ impl<'a> Walker<'a> {
 
     /// The first blocking call (those of the call-in-coroutine checks) a function body makes, directly
     /// or through the program's own plain functions, `depth` levels deep.
-    fn blocking_call_in(&self, def: &'a ast::StmtFunctionDef, depth: u32) -> Option<TextRange> {
+    ///
+    /// For a GUI callback (`gui`), reading a file, starting a process (`Popen`) and `input()` do not
+    /// count: an Open button that reads the file it asked for is how GUI programs are written.
+    fn blocking_call_in(&self, def: &'a ast::StmtFunctionDef, depth: u32, gui: bool) -> Option<TextRange> {
         if def.is_async || has_yield(&def.body) || !def.decorator_list.is_empty() {
             return None;
         }
         let patterns: Vec<&str> = CHECKS
             .iter()
             .filter(|c| c.rule == Rule::CallInCoroutine && c.id != "asyncio-run-in-coroutine")
+            .filter(|c| !gui || !matches!(c.id, "file-io-in-coroutine" | "input-in-coroutine"))
             .flat_map(|c| c.calls.iter().copied())
-            .filter(|p| !p.starts_with("*."))
+            .filter(|p| !p.starts_with("*.") && !(gui && matches!(*p, "subprocess.Popen" | "os.popen")))
             .collect();
         let mut found = None;
         let mut helpers = Vec::new();
@@ -104,7 +108,7 @@ impl<'a> Walker<'a> {
         }
         helpers.into_iter().find_map(|h| {
             let inner = self.function_named(h)?;
-            (!std::ptr::eq(inner, def)).then(|| self.blocking_call_in(inner, depth - 1)).flatten()
+            (!std::ptr::eq(inner, def)).then(|| self.blocking_call_in(inner, depth - 1, gui)).flatten()
         })
     }
 
@@ -152,11 +156,34 @@ impl<'a> Walker<'a> {
             return;
         }
         let Some(def) = self.function_named(&call.func) else { return };
-        if self.spend() && self.blocking_call_in(def, HELPER_DEPTH).is_some() {
+        if self.spend() && self.blocking_call_in(def, HELPER_DEPTH, false).is_some() {
             for check in of_rule(Rule::BlockingHelper) {
                 self.hit(check, call.range());
             }
         }
+    }
+
+    /// `sock.recv()` where this function made `sock` non-blocking (`sock.setblocking(False)`): the call
+    /// returns at once or raises `BlockingIOError`.
+    pub(super) fn made_nonblocking(&self, call: &ast::ExprCall) -> bool {
+        let Expr::Attribute(a) = &*call.func else { return false };
+        let Some(receiver) = dotted(&a.value) else { return false };
+        let mut found = false;
+        calls_in_body(self.frame().body, &mut |c| {
+            found |= matches!(&*c.func, Expr::Attribute(m)
+                if matches!(m.attr.id.as_str(), "setblocking" | "settimeout")
+                    && dotted(&m.value).as_deref() == Some(receiver.as_str()));
+        });
+        found
+    }
+
+    /// Whether an expression is the event loop: a name bound to `asyncio.get_running_loop()` and the
+    /// like, in this function or the program, or annotated as a loop.
+    fn is_loop(&self, expr: &Expr) -> bool {
+        self.facts.is_event_loop(expr)
+            || self
+                .qualify(expr)
+                .is_some_and(|q| q.strip_suffix("()").is_some_and(|c| crate::checks::EVENT_LOOPS.contains(&c)))
     }
 
     /// An `async def` of the program handed over as a plain callback.
@@ -164,6 +191,15 @@ impl<'a> Walker<'a> {
         for check in of_rule(Rule::CoroutineCallback) {
             for entry in check.calls {
                 let Some(arg) = self.argument_of(entry, call, q) else { continue };
+                // The loop's scheduling methods only on a known loop: other objects (task groups of a
+                // library) may well take coroutine functions.
+                let loop_method = matches!(
+                    entry.split('@').next(),
+                    Some("*.call_soon" | "*.call_soon_threadsafe" | "*.call_later" | "*.call_at" | "*.add_signal_handler")
+                );
+                if loop_method && !matches!(&*call.func, Expr::Attribute(a) if self.is_loop(&a.value)) {
+                    continue;
+                }
                 let coroutine = match arg {
                     Expr::Name(n) => {
                         self.facts.coroutine_functions.contains(n.id.as_str())
@@ -203,7 +239,7 @@ impl<'a> Walker<'a> {
                     matches!(&*c.func, Expr::Attribute(a) if check.methods.contains(&a.attr.id.as_str()))
                         && c.arguments.args.is_empty()
                 };
-                let mut at = self.blocking_call_in(def, 1);
+                let mut at = self.blocking_call_in(def, 1, true);
                 if at.is_none() && !def.is_async {
                     calls_in_body(&def.body, &mut |c| {
                         if at.is_none() && waits(c) {
@@ -224,6 +260,13 @@ impl<'a> Walker<'a> {
 
     /// A function run in a worker thread: widgets and asyncio objects it must not touch.
     fn in_thread(&mut self, def: &'a ast::StmtFunctionDef, args: &HashMap<String, String>) {
+        // A thread that runs an event loop itself may use it before and after.
+        let mut runs_loop = false;
+        calls_in_body(&def.body, &mut |c| {
+            runs_loop |= matches!(&*c.func, Expr::Attribute(a)
+                if matches!(a.attr.id.as_str(), "run_forever" | "run_until_complete" | "set_event_loop"))
+                || self.facts.qualify(&c.func).is_some_and(|q| matches!(q.as_str(), "asyncio.run" | "asyncio.set_event_loop"));
+        });
         let gui = self.uses_gui();
         let mut hits: Vec<(&'static Check, TextRange)> = Vec::new();
         calls_in_body(&def.body, &mut |c| {
@@ -234,7 +277,7 @@ impl<'a> Walker<'a> {
                 other => self.facts.qualify(other),
             };
             let Some(receiver) = receiver else { return };
-            for check in of_rule(Rule::AsyncioFromThread) {
+            for check in of_rule(Rule::AsyncioFromThread).filter(|_| !runs_loop) {
                 let object = check.calls.contains(&receiver.as_str());
                 let is_loop = receiver.strip_suffix("()").is_some_and(|r| crate::checks::EVENT_LOOPS.contains(&r))
                     && matches!(method, "call_soon" | "call_later" | "create_task");
