@@ -158,7 +158,9 @@ impl Compiler {
             if text.trim().is_empty() {
                 self.err.0.push(format!("{at}: the {} text (`{}`) is missing or empty", l.name, l.code));
             }
-            for problem in style::punctuation(text).into_iter().chain(style::forbidden_terms(&self.terms, &l.code, text)) {
+            for problem in
+                style::punctuation(text).into_iter().chain(style::forbidden_terms(&self.terms, &l.code, text))
+            {
                 self.err.0.push(format!("{at}: the {} text (`{}`) {problem}", l.name, l.code));
             }
         }

@@ -39,11 +39,14 @@ fn prose(text: &str) -> Vec<char> {
                 let n = chars[i + 1..].iter().take_while(|c| c.is_ascii_lowercase() || **c == '_').count();
                 (n > 0 && chars.get(i + 1 + n) == Some(&'}')).then_some(i + n + 2)
             }
-            'h' if chars[i..].starts_with(&['h', 't', 't', 'p']) && (i == 0 || !chars[i - 1].is_ascii_alphanumeric()) => {
+            'h' if chars[i..].starts_with(&['h', 't', 't', 'p'])
+                && (i == 0 || !chars[i - 1].is_ascii_alphanumeric()) =>
+            {
                 let n = chars[i..].iter().take_while(|c| !c.is_whitespace() && !is_chinese(**c) && **c != '"').count();
                 let link = &chars[i..i + n];
-                (link.starts_with(&['h', 't', 't', 'p', ':', '/', '/']) || link.starts_with(&['h', 't', 't', 'p', 's', ':', '/', '/']))
-                    .then_some(i + n)
+                (link.starts_with(&['h', 't', 't', 'p', ':', '/', '/'])
+                    || link.starts_with(&['h', 't', 't', 'p', 's', ':', '/', '/']))
+                .then_some(i + n)
             }
             _ => None,
         };
@@ -59,7 +62,8 @@ fn prose(text: &str) -> Vec<char> {
 }
 
 /// The half-width mark and its full-width form.
-const MARKS: [(char, char); 7] = [(',', '，'), (';', '；'), (':', '：'), ('?', '？'), ('!', '！'), ('(', '（'), (')', '）')];
+const MARKS: [(char, char); 7] =
+    [(',', '，'), (';', '；'), (':', '：'), ('?', '？'), ('!', '！'), ('(', '（'), (')', '）')];
 
 /// Problems with the punctuation of a text that holds Chinese: a half-width `,;:?!()` next to a Han
 /// character or full-width mark, or a half-width `,;:` inside a Chinese sentence that no space follows

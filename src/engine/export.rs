@@ -14,6 +14,26 @@ pub fn fill(template: &str, values: &[(&str, String)]) -> String {
     out
 }
 
+/// "label: value" with the language's separator (ui.toml `label_sep`: ": " in English, "：" in Chinese).
+pub fn labelled(label: &str, value: &str, lang: Lang) -> String {
+    format!("{label}{}{value}", ui::LABEL_SEP.get(lang))
+}
+
+/// A short aside in the language's parentheses, after what it qualifies (ui.toml `in_parens`: " (…)" in
+/// English, "（…）" with no space in Chinese).
+pub fn in_parens(text: &str, lang: Lang) -> String {
+    fill(ui::IN_PARENS.get(lang), &[("text", text.to_string())])
+}
+
+/// A source link in the reader's language: a page of the English Python docs (ui.toml `python_docs`)
+/// becomes the same page of `lang`'s translation; any other link stays as it is.
+pub fn doc_link(url: &str, lang: Lang) -> String {
+    match url.strip_prefix(ui::PYTHON_DOCS.get(Lang::En)) {
+        Some(page) => format!("{}{page}", ui::PYTHON_DOCS.get(lang)),
+        None => url.to_string(),
+    }
+}
+
 /// The word for a pitfall's severity, in the interface's language.
 pub fn severity_word(severity: Severity) -> Text {
     match severity {
@@ -74,6 +94,11 @@ pub fn close_call_text(winner: ModelId, call: &CloseCall, answers: &Answers, lan
     (lede, rows)
 }
 
+/// The content's version and date: "1.4 (2026-12-07)", "1.4（2026-12-07）".
+fn content_version(lang: Lang) -> String {
+    format!("{}{}", META.version, in_parens(META.date, lang))
+}
+
 /// A file to download.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportFile {
@@ -90,7 +115,7 @@ pub fn answers_in_words(answers: &Answers, lang: Lang) -> Vec<String> {
         .filter_map(|q: QuestionId| {
             let o = answers.get(q)?;
             let question = q.get();
-            Some(format!("{}: {}", question.short.get(lang), question.options[o as usize].label.get(lang)))
+            Some(labelled(question.short.get(lang), question.options[o as usize].label.get(lang), lang))
         })
         .collect()
 }
@@ -101,11 +126,11 @@ pub fn python_file(model: ModelId, answers: &Answers, link: &str, lang: Lang) ->
     let template = template_for(model, answers);
     let mut header = vec![
         format!("# {} — {}", ui::APP_TITLE.get(lang), template.title.get(lang)),
-        format!("# {}: {}", ui::EXPORT_LINK.get(lang), link),
-        format!("# {}:", ui::YOUR_ANSWERS.get(lang)),
+        format!("# {}", labelled(ui::EXPORT_LINK.get(lang), link, lang)),
+        format!("# {}", labelled(ui::YOUR_ANSWERS.get(lang), "", lang).trim_end()),
     ];
     header.extend(answers_in_words(answers, lang).into_iter().map(|line| format!("#   {line}")));
-    header.push(format!("# {}: {} ({})", ui::EXPORT_CONTENT.get(lang), META.version, META.date));
+    header.push(format!("# {}", labelled(ui::EXPORT_CONTENT.get(lang), &content_version(lang), lang)));
     let body = template.render(answers);
     ExportFile {
         name: template.file.to_string(),
@@ -121,11 +146,11 @@ pub fn markdown_report(answers: &Answers, link: &str, lang: Lang, checked: &[&st
     let model = rec.model.get();
     let t = |text: crate::content::Text| text.get(lang);
     let mut md = Vec::new();
-    md.push(format!("# {}: {}", t(ui::RESULT_TITLE), t(model.name)));
+    md.push(format!("# {}", labelled(t(ui::RESULT_TITLE), t(model.name), lang)));
     md.push(String::new());
     md.push(format!("{}\n\n{}", t(model.tagline), t(model.summary)));
     md.push(String::new());
-    md.push(format!("{}: <{link}>", ui::EXPORT_LINK.get(lang)));
+    md.push(labelled(t(ui::EXPORT_LINK), &format!("<{link}>"), lang));
     md.push(String::new());
     md.push(format!("## {}", t(ui::YOUR_ANSWERS)));
     md.push(String::new());
@@ -146,7 +171,7 @@ pub fn markdown_report(answers: &Answers, link: &str, lang: Lang, checked: &[&st
             md.push(format!("{}. {}", i + 1, t(*step)));
         }
         md.push(String::new());
-        md.push(format!("{}: {}", t(ui::SOURCE), host.source.get()));
+        md.push(labelled(t(ui::SOURCE), &doc_link(host.source.get(), lang), lang));
         md.push(String::new());
     }
     if let Some((lede, rows)) = rec.close_call.as_ref().map(|call| close_call_text(rec.model, call, answers, lang)) {
@@ -170,22 +195,22 @@ pub fn markdown_report(answers: &Answers, link: &str, lang: Lang, checked: &[&st
     for a in &rec.alternatives {
         let words = a.lost.words();
         let (label, why) = (t(words.label), t(words.why));
-        md.push(format!("- **{}** — {label} {why}", t(a.model.get().name)));
+        md.push(format!("- **{}** — {}", t(a.model.get().name), labelled(label, why, lang)));
     }
     md.push(String::new());
     md.push(format!("## {}", t(ui::CHECKLIST_TITLE)));
     md.push(String::new());
     for p in &rec.pitfalls {
         let mark = if checked.contains(&p.id) { "x" } else { " " };
-        md.push(format!("- [{mark}] **{}** ({})", t(p.title), t(severity_word(p.severity))));
-        md.push(format!("  - {}: {}", t(ui::SYMPTOM), t(p.symptom)));
-        md.push(format!("  - {}: {}", t(ui::FIX), t(p.fix)));
-        md.push(format!("  - {}: {}", t(ui::SOURCE), p.source.get()));
+        md.push(format!("- [{mark}] **{}**{}", t(p.title), in_parens(t(severity_word(p.severity)), lang)));
+        md.push(format!("  - {}", labelled(t(ui::SYMPTOM), t(p.symptom), lang)));
+        md.push(format!("  - {}", labelled(t(ui::FIX), t(p.fix), lang)));
+        md.push(format!("  - {}", labelled(t(ui::SOURCE), &doc_link(p.source.get(), lang), lang)));
     }
     md.push(String::new());
     md.push(format!("## {}", t(ui::TEMPLATE_TITLE)));
     md.push(String::new());
-    md.push(format!("{} (`{}`)", t(rec.template.title), rec.template.file));
+    md.push(format!("{}{}", t(rec.template.title), in_parens(&format!("`{}`", rec.template.file), lang)));
     md.push(String::new());
     md.push("```python".into());
     md.push(rec.template.render(answers).trim_end().to_string());
@@ -200,10 +225,10 @@ pub fn markdown_report(answers: &Answers, link: &str, lang: Lang, checked: &[&st
     md.push(format!("## {}", t(ui::SOURCES_TITLE)));
     md.push(String::new());
     for s in model.sources {
-        md.push(format!("- [{}]({})", s.title.get(), s.url.get()));
+        md.push(format!("- [{}]({})", s.title.get(), doc_link(s.url.get(), lang)));
     }
     md.push(String::new());
-    md.push(format!("{}: {} ({})", t(ui::EXPORT_CONTENT), META.version, META.date));
+    md.push(labelled(t(ui::EXPORT_CONTENT), &content_version(lang), lang));
     ExportFile {
         name: format!("{}-report.md", model.id.replace('_', "-")),
         mime: "text/markdown",

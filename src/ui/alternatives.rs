@@ -80,8 +80,7 @@ pub fn Alternatives(
                 <li class="pc-alt" class:pc-alt--out=lost.ruled_out>
                     <h3 class="pc-alt__name">{move || lang.t(m.get().name)}</h3>
                     <p class="pc-alt__why">
-                        <strong>{move || lang.t(lost.label)}</strong>
-                        " "
+                        <strong>{move || lang.t(lost.label)}{move || lang.t(ui::LABEL_SEP)}</strong>
                         <RichText text=lost.why/>
                     </p>
                     <button type="button" class="pc-link-button" on:click=show>{tr(ui::SHOW_ITS_TEMPLATE)}</button>

@@ -3,6 +3,7 @@
 //! exports), and is written to the browser's storage, where that works, for later visits.
 
 use crate::content::{Pitfall, ui};
+use crate::engine::export::doc_link;
 use crate::ui::i18n::{LangContext, fill, tr};
 use crate::ui::rich_text::RichText;
 use crate::ui::storage;
@@ -135,7 +136,7 @@ pub fn Checklist(
                             <dt>{tr(ui::APPLIES_TO)}</dt>
                             <dd>{move || lang.t(p.versions)} " · " {move || lang.t(p.platforms)}</dd>
                             <dt>{tr(ui::SOURCE)}</dt>
-                            <dd><a href=p.source.get() rel="noopener noreferrer">{p.source.get()}</a></dd>
+                            <dd><a href=move || doc_link(p.source.get(), lang.lang.get()) rel="noopener noreferrer">{move || doc_link(p.source.get(), lang.lang.get())}</a></dd>
                         </dl>
                     </details>
                 </li>

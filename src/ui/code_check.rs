@@ -483,12 +483,13 @@ pub fn report_html(report: &Report, page: &ReportPage) -> String {
         for f in report.findings.iter().take(MAX_LISTED) {
             let pitfall = f.explained_by();
             out.push_str(&format!(
-                "<li class=\"pc-finding\" data-pitfall=\"{}\" data-check=\"{}\"><button type=\"button\" class=\"pc-link-button pc-finding__go\" data-lines=\"{} {}\"><span class=\"pc-finding__where\">{}</span>: <span class=\"pc-finding__title\">{}</span></button>",
+                "<li class=\"pc-finding\" data-pitfall=\"{}\" data-check=\"{}\"><button type=\"button\" class=\"pc-link-button pc-finding__go\" data-lines=\"{} {}\"><span class=\"pc-finding__where\">{}</span>{}<span class=\"pc-finding__title\">{}</span></button>",
                 escape(f.pitfall.unwrap_or("")),
                 escape(&f.check),
                 f.line,
                 f.end_line,
                 escape(&position(f.line, f.column)),
+                escape(t(ui::LABEL_SEP)),
                 pitfall.map_or_else(|| format!("<code>{}</code>", escape(&f.check)), |p| rich(t(p.title))),
             ));
             if let Some(id) = f.pitfall.filter(|id| page.checklist.contains(id)) {
@@ -530,10 +531,11 @@ pub fn report_html(report: &Report, page: &ReportPage) -> String {
         ));
         for e in &report.syntax_errors {
             out.push_str(&format!(
-                "<li><button type=\"button\" class=\"pc-link-button\" data-lines=\"{} {}\">{}</button>: <span lang=\"en\" translate=\"no\">{}</span>",
+                "<li><button type=\"button\" class=\"pc-link-button\" data-lines=\"{} {}\">{}</button>{}<span lang=\"en\" translate=\"no\">{}</span>",
                 e.line,
                 e.line,
                 escape(&position(e.line, e.column)),
+                escape(t(ui::LABEL_SEP)),
                 escape(&e.message)
             ));
             if e.python2 {
@@ -554,9 +556,12 @@ pub fn report_html(report: &Report, page: &ReportPage) -> String {
                 for &(q, o) in page.carried {
                     let question = q.get();
                     out.push_str(&format!(
-                        "<li>{}: {}</li>",
-                        escape(t(question.short)),
-                        escape(t(question.options[o as usize].label))
+                        "<li>{}</li>",
+                        escape(&crate::engine::export::labelled(
+                            t(question.short),
+                            t(question.options[o as usize].label),
+                            lang
+                        ))
                     ));
                 }
                 out.push_str(&format!(

@@ -2,7 +2,7 @@
 //! code template, the pitfall checklist, the debugging toolkit, sources and content version.
 
 use crate::content::{META, ModelId, ui};
-use crate::engine::export::{change_sentence, close_call_text};
+use crate::engine::export::{change_sentence, close_call_text, doc_link, labelled};
 use crate::engine::recommendation::template_for;
 use crate::engine::{Recommendation, ordering, what_would_change};
 use crate::ui::address::after_next_paint;
@@ -62,7 +62,9 @@ pub fn ResultPage(
                     .reads
                     .iter()
                     .filter_map(|&q| state.answers().get(q).map(|o| (q, o)))
-                    .map(|(q, o)| format!("{}: {}", lang.t(q.get().short), lang.t(q.get().options[o as usize].label)))
+                    .map(|(q, o)| {
+                        labelled(lang.t(q.get().short), lang.t(q.get().options[o as usize].label), lang.lang.get())
+                    })
                     .collect();
                 labels.join(" · ")
             };
@@ -84,7 +86,7 @@ pub fn ResultPage(
             .map(|&q| {
                 let option = &q.get().options[state.answers().get(q).unwrap_or(0) as usize];
                 let text = option.find_out.unwrap_or(option.explain);
-                view! { <li><strong>{move || lang.t(q.get().short)}</strong>": " <RichText text/></li> }
+                view! { <li><strong>{move || lang.t(q.get().short)}{move || lang.t(ui::LABEL_SEP)}</strong><RichText text/></li> }
             })
             .collect_view();
         view! {
@@ -107,13 +109,18 @@ pub fn ResultPage(
     let sources = model
         .sources
         .iter()
-        .map(|s| view! { <li><a href=s.url.get() rel="noopener noreferrer">{s.title.get()}</a></li> })
+        .map(|s| view! { <li><a href=move || doc_link(s.url.get(), lang.lang.get()) rel="noopener noreferrer">{s.title.get()}</a></li> })
         .collect_view();
     let pitfall_sources = {
         let mut urls: Vec<&'static str> = rec.pitfalls.iter().map(|p| p.source.get()).collect();
         ordering::sort_by_key(&mut urls, |u| *u);
         urls.dedup();
-        urls.into_iter().map(|u| view! { <li><a href=u rel="noopener noreferrer">{u}</a></li> }).collect_view()
+        urls.into_iter()
+            .map(|u| {
+                let link = move || doc_link(u, lang.lang.get());
+                view! { <li><a href=link rel="noopener noreferrer">{link}</a></li> }
+            })
+            .collect_view()
     };
     // How the model plugs into the host the user chose.
     let host = rec.integration.map(|host| {
@@ -123,7 +130,7 @@ pub fn ResultPage(
                 <h2 id="host-title">{tr(ui::HOST_TITLE)}</h2>
                 <h3>{move || lang.t(host.title)}</h3>
                 <ol class="pc-host__steps">{steps}</ol>
-                <p class="pc-meta"><a href=host.source.get() rel="noopener noreferrer">{host.source.get()}</a></p>
+                <p class="pc-meta"><a href=move || doc_link(host.source.get(), lang.lang.get()) rel="noopener noreferrer">{move || doc_link(host.source.get(), lang.lang.get())}</a></p>
             </section>
         }
     });
@@ -236,7 +243,7 @@ pub fn ResultPage(
                 <h1 tabindex="-1" node_ref=heading data-testid="model-name">{move || lang.t(model.name)}</h1>
                 <p class="pc-result__tagline"><RichText text=model.tagline/></p>
                 <p class="pc-result__why"><RichText text=model.summary/></p>
-                {why_top.map(|text| view! { <p class="pc-result__because"><strong>{tr(ui::MAINLY_BECAUSE)}</strong>" " <RichText text/></p> })}
+                {why_top.map(|text| view! { <p class="pc-result__because"><strong>{tr(ui::MAINLY_BECAUSE)}{tr(ui::LABEL_SEP)}</strong><RichText text/></p> })}
                 <div class="pc-actions pc-noprint">
                     <button type="button" class="pc-button pc-button--quiet" on:click=move |_| on_back.run(())>{tr(ui::BACK)}</button>
                     <a class="pc-button pc-button--quiet" href="#answers">{tr(ui::CHANGE_ANSWERS)}</a>

@@ -45,7 +45,7 @@ pub fn AnswerSummary(
                         on:click=move |_| state.editing.set(Some(q))
                     >
                         {tr(ui::CHANGE)}
-                        <span class="pc-sr-only">": " {move || lang.t(question.short)}</span>
+                        <span class="pc-sr-only">{move || lang.t(ui::LABEL_SEP)}{move || lang.t(question.short)}</span>
                     </button>
                 })}
             </li>

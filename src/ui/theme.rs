@@ -68,7 +68,7 @@ pub fn ThemeToggle() -> impl IntoView {
             class="pc-button pc-button--small pc-theme"
             on:click=move |_| theme.update(|t| *t = t.next())
         >
-            {move || format!("{}: {}", lang.t(ui::THEME), lang.t(theme.get().label()))}
+            {move || crate::engine::export::labelled(lang.t(ui::THEME), lang.t(theme.get().label()), lang.lang.get())}
         </button>
     }
 }

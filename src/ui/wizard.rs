@@ -123,7 +123,7 @@ pub fn Wizard() -> impl IntoView {
     let announcement = move || match current.get() {
         Some(q) => {
             let p = progress_for(q, &answers.get());
-            format!("{}: {}", p.in_words(lang.t(ui::STEP_OF)), lang.t(q.get().title))
+            crate::engine::export::labelled(&p.in_words(lang.t(ui::STEP_OF)), lang.t(q.get().title), lang.lang.get())
         }
         None => lang.t(ui::RESULT_TITLE).to_string(),
     };
