@@ -390,7 +390,11 @@ fn CodeCheckPanel(open: RwSignal<bool>, checklist: Vec<&'static str>) -> impl In
             let explicit = lang.explicit.get_untracked().then_some(lang_now);
             let query =
                 suggestion.as_ref().map(|(answers, _)| ShareLink { answers: *answers, lang: explicit }.encode());
-            let carried = suggestion.map(|(_, carried)| carried).unwrap_or_default();
+            // Without a link: the suggested answers the page's answers already hold (none on the landing).
+            let carried = match suggestion {
+                Some((_, carried)) => carried,
+                None => report.suggested.iter().copied().filter(|&(q, o)| base.get(q) == Some(o)).collect(),
+            };
             let page = ReportPage { lang: lang_now, checklist: &checklist, link: query.as_deref(), carried: &carried };
             report_html(report, &page)
         })
@@ -465,7 +469,8 @@ pub struct ReportPage<'a> {
     pub checklist: &'a [&'static str],
     /// The query of the "start the wizard" link, if the sure answers change anything.
     pub link: Option<&'a str>,
-    /// The sure answers that link carries.
+    /// The sure answers that link carries; without a link, those the page's answers already hold (the
+    /// report says they agree only then).
     pub carried: &'a [(QuestionId, u8)],
 }
 
@@ -570,7 +575,10 @@ pub fn report_html(report: &Report, page: &ReportPage) -> String {
                     escape(t(ui::CODE_CHECK_SUGGEST_LINK))
                 ));
             }
-            None => out.push_str(&format!("<p class=\"pc-note\">{}</p>", escape(t(ui::CODE_CHECK_SUGGEST_SAME)))),
+            None if !page.carried.is_empty() => {
+                out.push_str(&format!("<p class=\"pc-note\">{}</p>", escape(t(ui::CODE_CHECK_SUGGEST_SAME))))
+            }
+            None => {}
         }
         out.push_str("</div>");
     }

@@ -14,16 +14,19 @@ const pages = [
 for (const width of [360, 390, 1280]) {
   for (const scheme of ['light', 'dark'] as const) {
     for (const p of pages) {
-      test(`${p.name} at ${width}px, ${scheme}: nothing overflows sideways`, async ({ page }) => {
+      for (const lang of ['en', 'zh'] as const) {
+      const suffix = lang === 'en' ? '' : `-${lang}`;
+      test(`${p.name}${suffix} at ${width}px, ${scheme}: nothing overflows sideways`, async ({ page }) => {
         await page.setViewportSize({ width, height: 900 });
         await page.emulateMedia({ colorScheme: scheme });
-        await page.goto(p.path);
+        await page.goto(lang === 'en' ? p.path : `${p.path}${p.path.includes('?') ? '&' : '?'}lang=${lang}`);
         await expect(page.locator('main h1, main h2').first()).toBeVisible();
         if (p.name === 'result') await page.locator('.pc-check__details').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
-        if (width !== 360) await page.screenshot({ path: `${SHOTS}/${p.name}-${width}-${scheme}.png`, fullPage: p.name !== 'result' });
+        if (width !== 360) await page.screenshot({ path: `${SHOTS}/${p.name}${suffix}-${width}-${scheme}.png`, fullPage: p.name !== 'result' });
       });
+      }
     }
   }
 }
