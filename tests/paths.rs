@@ -223,6 +223,16 @@ fn every_invariant_fails_on_an_outcome_that_breaks_it() {
             &[("shared", "yes"), ("os", "linux"), ("py", "3.12"), ("where", "script")],
             "pool = ProcessPoolExecutor(initializer=load_table)\n",
         ),
+        (
+            "host-process-pool-survives-a-dead-worker",
+            &[("where", "sweb"), ("crash", "yes")],
+            "from concurrent.futures.process import BrokenProcessPool\npool = ProcessPoolExecutor()\n",
+        ),
+        (
+            "long-jobs-leave-the-web-request",
+            &[("where", "sweb"), ("task", "long")],
+            "@app.get(\"/work\")\ndef work():\n    return {\"result\": pool().submit(job).result()}\n",
+        ),
     ];
     for (name, pairs, text) in text_cases {
         let inv = TEMPLATE_INVARIANTS.iter().find(|i| i.name == *name).unwrap();

@@ -354,6 +354,34 @@ pub const TEMPLATE_INVARIANTS: &[TemplateInvariant] = &[
         },
     },
     TemplateInvariant {
+        name: "host-process-pool-survives-a-dead-worker",
+        says: "A template for a web app, a GUI, a notebook or a library that runs a process pool, served when a worker may crash, handles BrokenProcessPool (a dead worker breaks the pool for the life of the host).",
+        reads: &["where", "crash"],
+        check: |_, a, text| {
+            let host = ["aweb", "sweb", "gui", "notebook", "lib"].iter().any(|h| is(a, "where", h));
+            let applies = host && is(a, "crash", "yes") && calls(text, "ProcessPoolExecutor(");
+            // A line of code (not a comment, not the import) that catches or tests for it.
+            let handles = text.lines().map(str::trim_start).any(|l| {
+                !l.starts_with('#') && !l.starts_with("from ") && !l.starts_with("import ") && l.contains("BrokenProcessPool")
+            });
+            ensure(!applies || handles, || {
+                "a process pool in a long-lived host, for crash risk, that never handles BrokenProcessPool".into()
+            })
+        },
+    },
+    TemplateInvariant {
+        name: "long-jobs-leave-the-web-request",
+        says: "For jobs of minutes or more, a web-app template (one that serves routes) answers 202 with a job id and a status URL instead of holding the request open.",
+        reads: &["where", "task"],
+        check: |_, a, text| {
+            let web = is(a, "where", "aweb") || is(a, "where", "sweb");
+            let applies = web && is(a, "task", "long") && calls(text, "@app.");
+            ensure(!applies || (calls(text, "202") && calls(text, "status_url")), || {
+                "holds the web request open for a job of minutes".into()
+            })
+        },
+    },
+    TemplateInvariant {
         name: "library-never-changes-the-callers-loop",
         says: "Library templates never set the loop's default executor nor start a loop at import.",
         reads: &["where"],

@@ -233,7 +233,23 @@ class App:
     def submit(self, index: int, pool: ProcessPoolExecutor | None = None) -> None:
 {{/if}}
         pool = pool or self.pool
+{{#if model = processes}}
+        try:
+            future = pool.submit(job, index, JOB_SECONDS)
+        except BrokenProcessPool:
+            # A worker died while the pool was idle: the job never ran. Replace
+            # the pool and submit it there.
+            fresh = make_pool(1 if pool is self.alone else WORKERS, self.stop)
+            if pool is self.alone:
+                self.alone = fresh
+            else:
+                self.pool = fresh
+            pool.shutdown()
+            pool = fresh
+            future = pool.submit(job, index, JOB_SECONDS)
+{{#else}}
         future = pool.submit(job, index, JOB_SECONDS)
+{{/if}}
         self.pending[index] = (future, pool)
         # The callback runs in a pool thread: it touches no widget, only the
         # thread-safe queue.

@@ -2,15 +2,13 @@
 # # Pure-Python CPU work on every core, from a Jupyter notebook
 #
 # A process pool runs the work in other processes, one GIL each. Those workers
-# must find the work function by name: they import it, and a function defined
-# in a cell cannot be imported. So the first cell writes the worker functions to
-# a small module next to this notebook, `pyconc_work.py`, and the pool uses it
-# from there: the same code works on every platform. (In a project, keep that
-# module in your package instead.)
-#
-# The workers start with forkserver on Linux (spawn on macOS and Windows), not
-# with fork, Linux's default up to Python 3.13: the kernel runs threads of its
-# own, and forking a process that runs threads can deadlock the child.
+# must find the work function by name. Under fork (Linux up to Python 3.13) they
+# inherit it from the kernel; under spawn or forkserver (macOS, Windows, Linux
+# from 3.14) they import it, and a function defined in a cell cannot be
+# imported. So the first cell writes the worker functions to a small module
+# next to this notebook, `pyconc_work.py`, and the pool uses it from there: the
+# same code works on every platform. (In a project, keep that module in your
+# package instead.)
 #
 # This file is in the jupytext "percent" format: open it with Jupyter's
 # jupytext extension, or paste the cells into a notebook.
@@ -76,12 +74,10 @@ os.environ.setdefault("MKL_NUM_THREADS", "1")
 
 import asyncio
 import importlib
-import multiprocessing
 import sys
 {{#else}}
 import asyncio
 import importlib
-import multiprocessing
 import os
 import sys
 {{/if}}
@@ -102,7 +98,6 @@ importlib.reload(pyconc_work)
 COUNT = int(os.environ.get("PYCONC_COUNT", "400"))
 # One worker per CPU this kernel may use (process_cpu_count() from 3.13).
 WORKERS = getattr(os, "process_cpu_count", os.cpu_count)() or 1
-START_METHOD = "forkserver" if sys.platform == "linux" else None
 {{#if crash = yes and py >= 3.11}}
 # No max_tasks_per_child (3.11+) here: run_blocks() submits every block at once,
 # and a pool given more than workers x max_tasks_per_child tasks at once can
@@ -126,7 +121,6 @@ START_METHOD = "forkserver" if sys.platform == "linux" else None
 def make_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context(START_METHOD),
 {{#if shared = yes}}
         initializer=pyconc_work.load_table,
 {{/if}}

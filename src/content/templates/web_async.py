@@ -252,7 +252,16 @@ class CpuPool:
         async with self.slots:
             pool = self.pool
             try:
-                return await loop.run_in_executor(pool, cpu_work, seconds)
+                # run_in_executor() submits at once: a pool that broke while
+                # idle (a worker died between jobs) raises here, before this
+                # job ran, and the job goes to the new pool.
+                future = loop.run_in_executor(pool, cpu_work, seconds)
+            except BrokenProcessPool:
+                await self.replace(pool)
+                pool = self.pool
+                future = loop.run_in_executor(pool, cpu_work, seconds)
+            try:
+                return await future
             except BrokenProcessPool:
                 pass
         # Out of the slot: the replacement may wait for the lock.

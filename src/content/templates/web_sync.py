@@ -291,7 +291,15 @@ def run_in_pool(job: str, seconds: float) -> int:
     dead worker fails it with its name, and the pool is replaced."""
     current = pool()
     try:
-        return current.submit(work_job, seconds).result(timeout=WAIT_SECONDS)
+        future = current.submit(work_job, seconds)
+    except BrokenProcessPool:
+        # The pool broke before this job reached it (a worker died while it
+        # was idle): the job never ran, so it goes to the new pool.
+        replace_pool(current)
+        current = pool()
+        future = current.submit(work_job, seconds)
+    try:
+        return future.result(timeout=WAIT_SECONDS)
     except BrokenProcessPool:
         replace_pool(current)
         raise WorkerDied(
