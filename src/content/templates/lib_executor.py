@@ -215,12 +215,17 @@ def checksum_list(blobs: list[bytes]) -> tuple[dict[int, int], list[str]]:
                 break
             except WorkerDied as exc:
                 suspects = [start + i for i in exc.blobs]
-        for i in suspects:
-            with make_pool(1) as alone:
+        alone = make_pool(1)
+        try:
+            for i in suspects:
                 try:
                     results[i] = next(checksum_all([blobs[i]], executor=alone))
                 except WorkerDied:
                     errors.append(f"item {i}: its worker process died (segfault, out-of-memory kill)")
+                    alone.shutdown()  # broken: its worker is gone
+                    alone = make_pool(1)
+        finally:
+            alone.shutdown()
         start = suspects[-1] + 1
     return results, errors
 
