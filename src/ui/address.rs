@@ -47,20 +47,17 @@ fn depth_state(depth: u32) -> JsValue {
     state.into()
 }
 
-impl Default for Address {
-    fn default() -> Address {
-        Address::new()
-    }
-}
-
 impl Address {
-    /// Reads the address and follows Back and Forward from now on.
-    pub fn new() -> Address {
+    /// Reads the address and follows Back and Forward from now on. At each Back or Forward, `on_move`
+    /// runs first (for what the page keeps outside the address and must drop), then the page follows the
+    /// new address.
+    pub fn new(on_move: impl Fn() + 'static) -> Address {
         let (search, set_search) = signal(current_search());
         let moves = StoredValue::new(0);
         if let Some(window) = web_sys::window() {
             let on_pop = Closure::<dyn Fn()>::new(move || {
                 moves.update_value(|n| *n += 1);
+                on_move();
                 set_search.set(current_search());
             });
             let _ = window.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());

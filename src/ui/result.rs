@@ -4,7 +4,7 @@
 use crate::content::{META, ModelId, ui};
 use crate::engine::export::{change_sentence, close_call_text, doc_link, labelled};
 use crate::engine::recommendation::template_for;
-use crate::engine::{Recommendation, ordering, what_would_change};
+use crate::engine::{Answers, Recommendation, ordering, what_would_change};
 use crate::ui::address::after_next_paint;
 use crate::ui::alternatives::Alternatives;
 use crate::ui::checklist::Checklist;
@@ -13,19 +13,19 @@ use crate::ui::code_check::{CodeCheck, CodeFindings};
 use crate::ui::i18n::{LangContext, fill, tr};
 use crate::ui::rich_text::RichText;
 use crate::ui::share::ShareBar;
-use crate::ui::url_state::WizardState;
 use leptos::html;
 use leptos::prelude::*;
 
-/// The recommendation for the answers in the address.
+/// The recommendation for the answers in the address. The page is of one answer set: the wizard makes
+/// another page when the address holds another (`wizard::Screen`), so every part reads `answers`.
 #[component]
 pub fn ResultPage(
+    /// The answers (complete) in the address.
+    answers: Answers,
     /// Goes back to the last question.
     on_back: Callback<()>,
 ) -> impl IntoView {
     let lang = LangContext::expect();
-    let state = WizardState::expect();
-    let answers = state.answers();
     let mut rec = Recommendation::for_answers(&answers);
     let model = rec.model.get();
     // The comparison takes these whole; the rest of the page reads the other fields.
@@ -44,12 +44,8 @@ pub fn ResultPage(
 
     // The template shown: the winner's, or an alternative's the user asked to see.
     let shown_model = RwSignal::new(rec.model);
-    let template_answers = answers.clone();
-    let code = Signal::derive(move || template_for(shown_model.get(), &template_answers).render(&template_answers));
-    let label = Signal::derive(move || {
-        let m = shown_model.get();
-        lang.t(template_for(m, &state.answers()).title).to_string()
-    });
+    let code = Signal::derive(move || template_for(shown_model.get(), &answers).render(&answers));
+    let label = Signal::derive(move || lang.t(template_for(shown_model.get(), &answers).title).to_string());
 
     let trail = rec
         .trail
@@ -61,7 +57,7 @@ pub fn ResultPage(
                 let labels: Vec<String> = rule
                     .reads
                     .iter()
-                    .filter_map(|&q| state.answers().get(q).map(|o| (q, o)))
+                    .filter_map(|&q| answers.get(q).map(|o| (q, o)))
                     .map(|(q, o)| {
                         labelled(lang.t(q.get().short), lang.t(q.get().options[o as usize].label), lang.lang.get())
                     })
@@ -84,7 +80,7 @@ pub fn ResultPage(
             .unsure
             .iter()
             .map(|&q| {
-                let option = &q.get().options[state.answers().get(q).unwrap_or(0) as usize];
+                let option = &q.get().options[answers.get(q).unwrap_or(0) as usize];
                 let text = option.find_out.unwrap_or(option.explain);
                 view! { <li><strong>{move || lang.t(q.get().short)}{move || lang.t(ui::LABEL_SEP)}</strong><RichText text/></li> }
             })
@@ -161,8 +157,7 @@ pub fn ResultPage(
     // "What would change my answer": computed when the reader opens it (it follows every answer the
     // change would open), then kept.
     let change_open = RwSignal::new(false);
-    let change_answers = answers;
-    let changes = Memo::new(move |_| change_open.get().then(|| what_would_change(&change_answers)));
+    let changes = Memo::new(move |_| change_open.get().then(|| what_would_change(&answers)));
     let change_list = move || {
         changes.get().map(|list| {
             if list.is_empty() {

@@ -18,7 +18,8 @@ pub struct WizardState {
     pub started: Memo<bool>,
     /// Every answer given or opened in this visit, so going back keeps them preselected.
     pub remembered: RwSignal<Answers>,
-    /// The question being edited from the summary, if any.
+    /// The question being edited from the summary, if any: on top of the address's answers, until a
+    /// step, Back or Forward.
     pub editing: RwSignal<Option<crate::content::QuestionId>>,
     /// What the link that opened the app dropped, shown once as a notice.
     pub dismissed_notices: RwSignal<bool>,
@@ -28,7 +29,14 @@ pub struct WizardState {
 impl WizardState {
     /// Creates the state from the address and provides it as context.
     pub fn provide() -> WizardState {
-        let address = Address::new();
+        let editing = RwSignal::new(None);
+        // An edit opened from the summary has no history entry of its own: Back or Forward leaves it, so
+        // the page shows what the address it lands on holds (and Continue answers on top of those).
+        let address = Address::new(move || {
+            if editing.get_untracked().is_some() {
+                editing.set(None);
+            }
+        });
         let search = address.search;
         let link = Memo::new(move |_| ShareLink::decode(&search.get()));
         let started = Memo::new(move |_| search.with(|s| ShareLink::started(s)));
@@ -36,7 +44,7 @@ impl WizardState {
             link,
             started,
             remembered: RwSignal::new(Answers::new()),
-            editing: RwSignal::new(None),
+            editing,
             dismissed_notices: RwSignal::new(false),
             address,
         };

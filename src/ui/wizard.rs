@@ -16,13 +16,15 @@ use leptos::prelude::*;
 
 /// What the main column shows. The step is built again only when this changes: from one question to
 /// the next, `QuestionStep` changes in place, and a language pack arriving or a language switch changes
-/// texts only, keeping the pick, the focus and what the user opened.
+/// texts only, keeping the pick, the focus and what the user opened. A result is the result of its
+/// answers: another complete answer set in the address (a link followed on the page, Back or Forward)
+/// is another result page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Screen {
     /// The texts of the step have not arrived (`PackPending`).
     Pending,
     Question,
-    Result,
+    Result(Answers),
 }
 
 /// The wizard's screen.
@@ -39,7 +41,7 @@ pub fn Wizard() -> impl IntoView {
     let screen = Memo::new(move |_| match current.get() {
         _ if waiting.get() => Screen::Pending,
         Some(_) => Screen::Question,
-        None => Screen::Result,
+        None => Screen::Result(answers.get()),
     });
     // Picks made on a step and not yet confirmed: the step shows them, and keeps them should it be built
     // again or the user come back. The static first question hands over its pick, and where the focus
@@ -78,9 +80,14 @@ pub fn Wizard() -> impl IntoView {
         state.go(&next);
     });
 
-    // The result page's chunk, fetched once the questions' texts are in (every step after the first waits
-    // for them): everyone who answers the questions needs it, and then the last answer shows the result
-    // at once. Fetching a chunk already there does nothing.
+    // The result page's chunk: a link that opens on a result fetches it at once, beside the language
+    // pack (the page shows once both are in); otherwise it is fetched once the questions' texts are in
+    // (every step after the first waits for them): everyone who answers the questions needs it, and then
+    // the last answer shows the result at once. Fetching a chunk already there (or on its way) does
+    // nothing.
+    if answers.with_untracked(|a| a.next_question().is_none()) {
+        preload_result_page();
+    }
     Effect::new(move |_| {
         if lang.pack_ready() {
             preload_result_page();
@@ -152,9 +159,9 @@ pub fn Wizard() -> impl IntoView {
             }
             .into_any()
         }
-        Screen::Result => {
+        Screen::Result(answers) => {
             let on_back = Callback::new(move |_| back());
-            let load = move || -> ChunkLoad { Box::pin(result_page(on_back)) };
+            let load = move || -> ChunkLoad { Box::pin(result_page(answers, on_back)) };
             view! { <Chunk load fallback=PackPending failed=ui::PACK_FAILED/> }.into_any()
         }
     };
@@ -179,14 +186,14 @@ pub fn Wizard() -> impl IntoView {
 /// pack on its way.
 #[cfg(feature = "split")]
 #[leptos::wasm_split::wasm_split(result_page, wasm_split_path = ::leptos::wasm_split, preload(preload_result_chunk), fallible)]
-fn result_page(on_back: Callback<()>) -> Result<AnyView, ChunkError> {
-    Ok(view! { <ResultPage on_back/> }.into_any())
+fn result_page(answers: Answers, on_back: Callback<()>) -> Result<AnyView, ChunkError> {
+    Ok(view! { <ResultPage answers on_back/> }.into_any())
 }
 
 /// Without the `split` feature (host and browser tests), the same page, ready at once.
 #[cfg(not(feature = "split"))]
-async fn result_page(on_back: Callback<()>) -> Result<AnyView, ChunkError> {
-    Ok(view! { <ResultPage on_back/> }.into_any())
+async fn result_page(answers: Answers, on_back: Callback<()>) -> Result<AnyView, ChunkError> {
+    Ok(view! { <ResultPage answers on_back/> }.into_any())
 }
 
 /// Starts fetching the result page's chunk before it is needed (a failure shows when it is needed).

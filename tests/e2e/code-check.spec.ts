@@ -186,6 +186,14 @@ test('syntax errors with their position, Python 2, and the answers the imports g
   expect(page.url()).toContain('where=script');
   await link.click();
   await expect(page).toHaveURL(/where=aweb/);
+  // The page is the result of the new answers, as a fresh load of the address shows it.
+  const fresh = await page.context().newPage();
+  await openResult(fresh, page.url());
+  const parts = (p: Page) => p.evaluate(() => ['article.pc-result', '[data-testid=host-integration]', '.pc-trail']
+    .map((s) => { const el = document.querySelector(s); return el ? `${el.getAttribute('data-model') ?? ''} ${el.textContent}` : 'none'; }));
+  const expected = await parts(fresh);
+  await fresh.close();
+  await expect.poll(() => parts(page)).toEqual(expected);
 });
 
 test('bad input: empty, binary, nested too deep', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { WALKS, query, walkTo } from './walks';
 import { WizardPage } from './wizard-page';
@@ -60,9 +60,30 @@ test('keyboard only: from the landing to a downloaded template, and an edit from
   await app.answerByKeyboard('all');
   expect(await app.model()).toBe('processes');
   expect((await app.address()).searchParams.get('fail')).toBe('all');
+  await expectResultAsFresh(page);
+
+  // The in-app Back: the result of the address before the edit, not the edited one kept on screen.
+  await app.tabTo(page.getByRole('article').getByRole('button', { name: /^Back$/ }));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/fail=fast/);
+  await expectResultAsFresh(page);
+  await app.expectFocusKept();
 
   expect(await page.evaluate(() => (window as unknown as { __mouse: string[] }).__mouse)).toEqual([]);
 });
+
+/** The result on screen is the one a fresh load of its address shows: model, trail, checklist, template. */
+async function expectResultAsFresh(page: Page): Promise<void> {
+  const parts = (p: Page) => p.evaluate(() => ['article.pc-result', '.pc-trail', '.pc-checklist', 'section[aria-labelledby=template-title] pre']
+    .map((s) => { const el = document.querySelector(s); return el ? `${s}: ${el.getAttribute('data-model') ?? ''} ${el.textContent}` : `${s}: none`; }));
+  const fresh = new WizardPage(await page.context().newPage());
+  await fresh.open((await new WizardPage(page).address()).search.slice(1));
+  await expect(fresh.page.locator('.pc-checklist')).toBeVisible();
+  const expected = await parts(fresh.page);
+  await fresh.page.close();
+  await expect(page.locator('.pc-checklist')).toBeVisible();
+  expect(await parts(page)).toEqual(expected);
+}
 
 test('Back and the browser Back both return to the previous question with its answer kept', async ({ page }) => {
   const app = new WizardPage(page);
