@@ -1,9 +1,9 @@
-//! One question step: the question as a real radio group, its help, and keyboard shortcuts (number
-//! keys pick an option, arrows move, Enter goes on). The step stays on screen from one question to the
-//! next and changes in place: its texts, its options (kept by position while their number stays) and
-//! its state, so a step costs a few text changes rather than a new form. The first question also
-//! exists as a static form in index.html, with the same markup, usable before the app arrives
-//! (`StaticStep`).
+//! One question step: the question as a real radio group, its help, and keyboard shortcuts while the
+//! focus is in the question (number keys pick an option, arrows move, Enter goes on). The step stays on
+//! screen from one question to the next and changes in place: its texts, its options (kept by position
+//! while their number stays) and its state, so a step costs a few text changes rather than a new form.
+//! The first question also exists as a static form in index.html, with the same markup, usable before
+//! the app arrives (`StaticStep`).
 
 use crate::content::{AnswerOption, QuestionId, ui};
 use crate::engine::Progress;
@@ -78,9 +78,10 @@ pub fn QuestionStep(
         go_on();
     };
 
-    // Number keys pick an option anywhere on the page; Enter goes on when focus is not on a control
-    // that handles Enter itself.
-    let keys = window_event_listener(leptos::ev::keydown, move |ev: KeyboardEvent| {
+    // Number keys pick an option while the focus is in the question (its heading has it after every
+    // step), nowhere else on the page (WCAG 2.1.4: a one-key shortcut only where its component has the
+    // focus); Enter goes on when the focus is not on a control that handles Enter itself.
+    let on_key = move |ev: KeyboardEvent| {
         if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;
         }
@@ -89,9 +90,6 @@ pub fn QuestionStep(
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .map(|e| e.tag_name().to_ascii_lowercase())
             .unwrap_or_default();
-        if matches!(target_tag.as_str(), "textarea" | "select") {
-            return;
-        }
         let options_len = question.with_untracked(|q| q.get().options.len());
         let key = ev.key();
         if let Some(n) = key.parse::<usize>().ok().filter(|n| (1..=options_len).contains(n)) {
@@ -105,8 +103,7 @@ pub fn QuestionStep(
             ev.prevent_default();
             go_on();
         }
-    });
-    on_cleanup(move || keys.remove());
+    };
 
     let progress = move || place.get().progress;
     let editing = move || place.get().editing;
@@ -149,7 +146,7 @@ pub fn QuestionStep(
     };
 
     view! {
-        <form class="pc-question" on:submit=on_submit aria-labelledby="question-title" data-question=move || q().id>
+        <form class="pc-question" on:submit=on_submit on:keydown=on_key aria-labelledby="question-title" data-question=move || q().id>
             <p class="pc-step" data-testid="step">{step_text}</p>
             <progress
                 class="pc-progress"
