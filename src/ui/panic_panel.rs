@@ -2,6 +2,7 @@
 //! system cannot be trusted, so the panel is plain DOM built by hand.
 
 use crate::content::{Lang, ui};
+use wasm_bindgen::JsCast;
 
 /// Installs the panic hook: log to the console, then show the panel.
 pub fn install() {
@@ -27,6 +28,8 @@ pub fn show() {
     panel.set_class_name("pc-panic");
     let _ = panel.set_attribute("role", "alertdialog");
     let _ = panel.set_attribute("aria-labelledby", "pc-panic-title");
+    // A dialog takes the focus: keyboard and screen-reader users land on it, not in the broken page.
+    let _ = panel.set_attribute("tabindex", "-1");
     let parts = [("h2", ui::PANIC_TITLE.get(lang)), ("p", ui::PANIC_BODY.get(lang))];
     for (tag, text) in parts {
         if let Ok(el) = document.create_element(tag) {
@@ -45,4 +48,7 @@ pub fn show() {
         let _ = panel.append_child(&link);
     }
     let _ = body.append_child(&panel);
+    if let Some(panel) = panel.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = panel.focus();
+    }
 }
