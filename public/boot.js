@@ -37,13 +37,17 @@
   // The static screen holds every text once per language (class pc-t, with its lang): all but this
   // language's are hidden, and its switcher button is marked, by a style sheet made here (the CSP allows
   // no inline style; a constructed sheet is not one).
-  try {
-    var sheet = new CSSStyleSheet();
+  var sheet = null;
+  var showLanguage = function () {
     var tag = language.tag.replace(/["\\]/g, '');
     sheet.replaceSync('.pc-boot .pc-t:not([lang="' + tag + '"]) { display: none; }\n'
       + '.pc-boot .pc-lang__button[lang="' + tag + '"] { background: var(--accent); color: var(--accent-fg); }');
+  };
+  try {
+    sheet = new CSSStyleSheet();
+    showLanguage();
     document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
-  } catch (e) { /* a browser without constructed style sheets shows every language of the static screen */ }
+  } catch (e) { sheet = null; /* a browser without constructed style sheets shows every language of the static screen */ }
   var theme = stored('pyconc.theme');
   if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
 
@@ -99,7 +103,7 @@
     var submit = f.querySelector('button[type=submit]');
     if (submit.disabled !== !picked) submit.disabled = !picked;
     var lang = f.querySelector('input[name=lang]');
-    if (lang && chosen && lang.disabled) { lang.value = chosen; lang.disabled = false; }
+    if (lang && chosen && (lang.disabled || lang.value !== chosen)) { lang.value = chosen; lang.disabled = false; }
   };
   document.addEventListener('change', sync);
   window.addEventListener('pageshow', sync);
@@ -124,5 +128,38 @@
   });
   window.addEventListener('popstate', function () {
     if (boot()) show(screen(window.location.search));
+  });
+
+  // The header's language and theme buttons, before the app, as the app's (src/ui/app.rs, ui/theme.rs):
+  // a language is a choice, remembered and written into the address of a started wizard; the theme goes
+  // system, light, dark. The app starts with what they leave (<html lang>, data-theme, storage).
+  var remember = function (key, value) {
+    try { window.localStorage.setItem(key, value); } catch (e) { /* storage disabled: this page only */ }
+  };
+  document.addEventListener('click', function (ev) {
+    var target = ev.target && ev.target.closest && ev.target.closest('#pc-boot .pc-lang__button, #pc-boot .pc-theme');
+    if (!target) return;
+    if (target.classList.contains('pc-theme')) {
+      var now = root.getAttribute('data-theme') || 'system';
+      var next = now === 'system' ? 'light' : now === 'light' ? 'dark' : 'system';
+      if (next === 'system') root.removeAttribute('data-theme'); else root.setAttribute('data-theme', next);
+      remember('pyconc.theme', next);
+      return;
+    }
+    var picked = null;
+    for (var i = 0; i < languages.length; i++) if (languages[i].tag === target.getAttribute('lang')) picked = languages[i];
+    if (!picked || !sheet) return;
+    language = picked;
+    chosen = picked.code;
+    root.setAttribute('lang', picked.tag);
+    root.setAttribute('data-lang-chosen', '');
+    remember('pyconc.lang', chosen);
+    showLanguage();
+    if (screen(window.location.search) !== 'landing') {
+      var query = new URLSearchParams(window.location.search);
+      query.set('lang', chosen);
+      try { window.history.replaceState(window.history.state, '', '?' + query.toString()); } catch (e) { /* kept as is */ }
+    }
+    sync();
   });
 })();
