@@ -85,10 +85,16 @@ fn Shell() -> impl IntoView {
     crate::ui::packs::load_after_first_paint(lang);
 
     // A language in the link wins over storage and the browser, also when Back or Forward brings one.
+    // Written only when it differs: a write notifies even with an equal value, and every text of the
+    // page would be looked up again at each step of a link that names its language.
     Effect::new(move |_| {
         if let Some(l) = state.link.with(|(link, _)| link.lang) {
-            lang.lang.set(l);
-            lang.explicit.set(true);
+            if lang.lang.get_untracked() != l {
+                lang.lang.set(l);
+            }
+            if !lang.explicit.get_untracked() {
+                lang.explicit.set(true);
+            }
         }
     });
     // Keeps the document's language attribute in step, for screen readers and fonts.
