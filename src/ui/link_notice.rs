@@ -1,7 +1,7 @@
 //! The notice shown when a link could not be used in full: what was dropped and why. Values from the
 //! link are shown as text, never as markup.
 
-use crate::content::{Text, ui};
+use crate::content::{QUESTIONS, Text, ui};
 use crate::engine::Notice;
 use crate::ui::i18n::{LangContext, fill, tr};
 use crate::ui::url_state::WizardState;
@@ -38,8 +38,23 @@ pub fn LinkNotice() -> impl IntoView {
         let items = notices
             .iter()
             .map(|n| {
-                let (text, values) = describe(n);
-                view! { <li>{move || fill(lang.t(text), &values)}</li> }
+                let (text, mut values) = describe(n);
+                // A question the other answers leave out is named as the page names it (its short label,
+                // “I/O 类型”), not by its key in the link (`io`).
+                let question = match n {
+                    Notice::NotAsked(k) => QUESTIONS.iter().find(|q| q.id == k.as_str()),
+                    _ => None,
+                };
+                view! {
+                    <li>
+                        {move || {
+                            if let Some(q) = question {
+                                values[0].1 = lang.t(q.short).to_string();
+                            }
+                            fill(lang.t(text), &values)
+                        }}
+                    </li>
+                }
             })
             .collect_view();
         Some(view! {

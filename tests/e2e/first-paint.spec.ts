@@ -28,7 +28,7 @@ async function mounted(page: Page) {
 
 for (const [lang, title, start] of [
   ['en', 'Which Python concurrency model?', 'Start'],
-  ['zh', '该用哪种 Python 并发模型?', '开始'],
+  ['zh', '该用哪种 Python 并发模型？', '开始'],
 ] as const) {
   for (const theme of ['light', 'dark'] as const) {
     test(`the first screen shows before the app, in ${lang} and ${theme}, and mounting moves nothing`, async ({ browser }) => {
@@ -73,7 +73,7 @@ test('a stored language and theme are applied before the first paint', async ({ 
   await staticScreen(page, '/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  expect(await page.locator('.pc-theme').innerText()).toBe('主题: 深色');
+  expect(await page.locator('.pc-theme').innerText()).toBe('主题：深色');
 });
 
 test('a link with answers does not flash the landing', async ({ page }) => {

@@ -25,7 +25,7 @@ test('the link\'s language wins over a stored one before the first paint', async
   await page.route(/\.wasm$/, () => { /* never answered: only the static screen shows */ });
   await page.goto('/?lang=zh', { waitUntil: 'domcontentloaded' });
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  await expect(page.locator('#pc-boot .pc-landing h1:visible')).toHaveText('该用哪种 Python 并发模型?');
+  await expect(page.locator('#pc-boot .pc-landing h1:visible')).toHaveText('该用哪种 Python 并发模型？');
 });
 
 test('the app starts in the link\'s language: no other language shows or loads first', async ({ page }) => {

@@ -15,7 +15,7 @@ const ASYNC_WEB_CPU =
 
 const WORDS = {
   en: { close: 'A close call', host: 'How it plugs into your code', change: 'What would change my answer', would: 'you would get', lifespan: 'lifespan' },
-  zh: { close: '难分高下', host: '如何接入你的代码', change: '什么会改变这个答案', would: '你会得到', lifespan: 'lifespan' },
+  zh: { close: '难分高下', host: '如何接入你的代码', change: '改哪个回答会换一个推荐', would: '推荐', lifespan: 'lifespan' },
 } as const;
 
 for (const lang of ['en', 'zh'] as const) {

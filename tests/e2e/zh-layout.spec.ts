@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { SCHEMA } from './schema';
 import { query, walkTo } from './walks';
 
 // Chinese at 390 px: headings do not end on a lone character, and the comparison table's labels do not
@@ -94,4 +95,11 @@ test('zh result: labels and their values are joined with a full-width colon, no 
     expect(s, s).not.toMatch(/[\u4e00-\u9fff）]或[A-Za-z]/);
     expect(s, s).not.toMatch(/: |\bor\b/);
   }
+});
+
+test('zh: a dropped answer is named by its question, not by its key in the link', async ({ page }) => {
+  await page.goto(`/?v=${SCHEMA}&work=cpu&io=http&lang=zh`);
+  const notice = page.getByTestId('link-notice');
+  await expect(notice).toContainText('按你的其他回答，“I/O 类型”这一题已不适用，它的回答已移除。', { timeout: 20_000 });
+  await expect(notice).not.toContainText('“io”');
 });
