@@ -6,6 +6,7 @@ pub mod condition;
 pub mod export;
 pub mod highlight;
 pub mod invariants;
+pub mod measure;
 pub mod migration;
 pub mod ordering;
 pub mod reachable;
