@@ -39,6 +39,10 @@ pub fn ShareBar(
         let file = python_file(model, &state.answers(), &state.share_url(), lang.lang.get_untracked());
         download(&file);
     };
+    let download_measure = move |_| {
+        let file = crate::engine::measure::measure_script(&state.answers(), &state.share_url());
+        download(&file);
+    };
     let download_md = move |_| {
         let answers = state.answers();
         // The ticks the page shows: storage may be disabled or hold another tab's.
@@ -78,6 +82,7 @@ pub fn ShareBar(
             </div>
             <div class="pc-share__row pc-share__row--export">
                 <button type="button" class="pc-button" on:click=download_py>{tr(ui::DOWNLOAD_PY)}</button>
+                <button type="button" class="pc-button" on:click=download_measure>{tr(ui::DOWNLOAD_MEASURE)}</button>
                 <button type="button" class="pc-button" on:click=download_md>{tr(ui::DOWNLOAD_MD)}</button>
                 <button type="button" class="pc-button pc-button--quiet" on:click=print>{tr(ui::PRINT)}</button>
             </div>
