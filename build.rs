@@ -501,8 +501,9 @@ fn emit_rules(c: &mut Compiler, rules: &RulesFile, models: &[RawModel], vocab: &
         let m = c.err.model(models, at, &r.model);
         c.check_text(at, &r.why);
         let when = c.err.cond(at, &r.when, vocab);
+        let presumes = c.err.cond(&format!("{at}, presumes"), r.presumes.as_deref().unwrap_or("always"), vocab);
         let why = c.text(&r.why, Place::Pack);
-        (format!("model: ModelId({m}), when: {}", when.emit()), why, reads(&when))
+        (format!("model: ModelId({m}), when: {}, presumes: {}", when.emit(), presumes.emit()), why, reads(&when))
     };
     let mut out = String::from("pub static RULES: &[Rule] = &[\n");
     for (i, r) in rules.rule.iter().enumerate() {

@@ -107,6 +107,9 @@ pub struct RawRule {
     pub when: String,
     pub score: Option<i8>,
     pub why: RawText,
+    /// The answers the sentence takes for granted where it is shown (a rule: where it fires; a
+    /// requirement: where it rules the model out), beyond `when`; checked over every path by the engine.
+    pub presumes: Option<String>,
 }
 
 /// A `[[pitfall]]`: what bites which models, when, how it shows and its fix.

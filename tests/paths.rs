@@ -2,7 +2,7 @@
 //! walk checked against a plain walk that evaluates the engine on every path of several sub-trees.
 
 use pyconc::content::{MODELS, QuestionId};
-use pyconc::engine::invariants::{INVARIANTS, TEMPLATE_INVARIANTS, check_outcomes, check_templates};
+use pyconc::engine::invariants::{INVARIANTS, TEMPLATE_INVARIANTS, check_outcomes, check_reasons, check_templates};
 use pyconc::engine::reachable::Walk;
 use pyconc::engine::{Answers, Recommendation, ShareLink};
 
@@ -99,6 +99,15 @@ fn every_model_level_invariant_holds_on_every_path() {
     }
     let report: Vec<String> = violations.iter().map(ToString::to_string).collect();
     assert!(violations.is_empty(), "\n{}", report.join("\n"));
+}
+
+#[test]
+fn every_reason_shown_is_true_for_the_answers() {
+    let (checked, false_reasons) = check_reasons();
+    println!("{checked} reasons with a presupposition, checked over every path");
+    assert!(checked >= 10, "only {checked} reasons state what they presume");
+    let report: Vec<String> = false_reasons.iter().map(ToString::to_string).collect();
+    assert!(false_reasons.is_empty(), "\n{}", report.join("\n"));
 }
 
 #[test]

@@ -182,6 +182,8 @@ pub struct Rule {
     pub when: Cond,
     pub score: i8,
     pub why: Text,
+    /// What `why` takes for granted wherever the rule fires (`always` when it says no more than `when`).
+    pub presumes: Cond,
     /// The questions the condition reads, for the reasoning trail.
     pub reads: &'static [QuestionId],
 }
@@ -192,6 +194,8 @@ pub struct Requirement {
     pub model: ModelId,
     pub when: Cond,
     pub why: Text,
+    /// What `why` takes for granted wherever the requirement rules the model out.
+    pub presumes: Cond,
     pub reads: &'static [QuestionId],
 }
 

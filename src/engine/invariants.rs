@@ -510,3 +510,70 @@ pub fn example_path(partial: &Answers, bad: &dyn Fn(&Answers) -> bool) -> Option
     }
     go(&Answers::new(), partial, bad, &mut 2_000_000)
 }
+
+/// A reason shown where its sentence takes for granted an answer the user contradicted or never gave.
+#[derive(Debug)]
+pub struct FalseReason {
+    /// `rule N` or `require N` (1-based, in rules.toml order), the model and the English sentence.
+    pub reason: String,
+    pub link: String,
+    pub paths: u128,
+}
+
+impl std::fmt::Display for FalseReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} is shown on {} paths where its presupposition fails, e.g. {}", self.reason, self.paths, self.link)
+    }
+}
+
+/// Every reason is true where it is shown: a rule's `presumes` holds on every path where the rule fires
+/// (its sentence then stands in the trail, as the reason an alternative lost, or in a close call), and a
+/// requirement's `presumes` holds on every path where it rules its model out. A walk per reason observes
+/// the questions its two conditions read, so every answer path is covered. Returns how many reasons were
+/// checked and the false ones, each with a complete path that shows it.
+pub fn check_reasons() -> (usize, Vec<FalseReason>) {
+    use crate::content::{Cond, ModelId, REQUIREMENTS, RULES};
+    let mut out = Vec::new();
+    // `shown` says where the reason is on screen; `presumes` what its sentence takes for granted there.
+    let mut check = |label: String, conds: Vec<&Cond>, shown: &dyn Fn(&Answers) -> bool, presumes: &Cond| {
+        if matches!(presumes, Cond::Always) {
+            return;
+        }
+        let mut observed = BTreeSet::new();
+        for c in conds.iter().copied().chain([presumes]) {
+            reads(c, &mut observed);
+        }
+        let observe: Vec<QuestionId> = observed.iter().map(|&q| QuestionId(q)).collect();
+        let bad = |a: &Answers| shown(a) && !presumes.holds(a);
+        let mut found: Option<(Answers, u128)> = None;
+        for (answers, paths) in Walk::run(&observe, false).projections() {
+            if bad(&answers) {
+                found.get_or_insert((answers, 0)).1 += paths;
+            }
+        }
+        if let Some((partial, paths)) = found {
+            let full = example_path(&partial, &bad).unwrap_or(partial);
+            let link = format!("?{}", ShareLink { answers: full, lang: None }.encode());
+            out.push(FalseReason { reason: label, link, paths });
+        }
+    };
+    let reqs_of = |m: ModelId| REQUIREMENTS.iter().filter(move |q| q.model == m);
+    for (i, r) in RULES.iter().enumerate() {
+        // A rule's sentence is shown while its model is in the running (a ruled-out model shows its
+        // requirement instead).
+        let shown = |a: &Answers| r.when.holds(a) && reqs_of(r.model).all(|q| q.when.holds(a));
+        let conds = std::iter::once(&r.when).chain(reqs_of(r.model).map(|q| &q.when)).collect();
+        check(format!("rule {} (`{}`): \"{}\"", i + 1, r.model.get().id, r.why.en()), conds, &shown, &r.presumes);
+    }
+    for (i, r) in REQUIREMENTS.iter().enumerate() {
+        // The first requirement of its model that fails is the one shown.
+        let earlier: Vec<&Cond> =
+            REQUIREMENTS[..i].iter().filter(|q| q.model == r.model).map(|q| &q.when).collect();
+        let shown = |a: &Answers| !r.when.holds(a) && earlier.iter().all(|c| c.holds(a));
+        let conds = std::iter::once(&r.when).chain(earlier.iter().copied()).collect();
+        check(format!("require {} (`{}`): \"{}\"", i + 1, r.model.get().id, r.why.en()), conds, &shown, &r.presumes);
+    }
+    let checked = RULES.iter().filter(|r| !matches!(r.presumes, Cond::Always)).count()
+        + REQUIREMENTS.iter().filter(|r| !matches!(r.presumes, Cond::Always)).count();
+    (checked, out)
+}
