@@ -56,11 +56,19 @@ mkdir -p "$PYCONC_VENVS"
 # directly: same paths, services and display, no chroot. Debian's ensurepip looks for its wheels at an
 # absolute path (this machine's older ones), so the environments are made without pip and get the root's
 # pip wheel instead (make_venv).
-SID_PACKAGES="python3.14 python3.14-venv python3.14-tk python3.15 python3.15-venv"
+SID_PACKAGES="python3.14 python3.14-venv python3.14-tk python3.15 python3.15-venv python3.15-tk"
 PY314_MIN_PATCH=10
 python_root="$PYCONC_VENVS/debian-sid-python"
+# Tcl and Tk look for their scripts where Debian puts them (/usr/share/tcltk), which on this machine holds
+# another Tcl's: a .pth file in each site folder of the root's Pythons points them at the root's own.
+tcl_pth() {
+  mkdir -p "$1"
+  printf 'import os; os.environ.setdefault("TCL_LIBRARY", "%s"); os.environ.setdefault("TK_LIBRARY", "%s")\n' \
+    "$python_root/usr/share/tcltk/tcl8.6" "$python_root/usr/share/tcltk/tk8.6" > "$1/pyconc-root-tcl.pth"
+}
 python_root_ready() {
-  [ -f "$python_root/.complete" ] && [ -x "$python_root/usr/bin/python3.14-here" ] \
+  [ -f "$python_root/.complete" ] && [ "$(tail -n 1 "$python_root/.complete")" = "$SID_PACKAGES" ] \
+    && [ -x "$python_root/usr/bin/python3.14-here" ] \
     && "$python_root/usr/bin/python3.14-here" -c 'import sys, tkinter; sys.exit(sys.version_info[:2] != (3, 14))' 2>/dev/null
 }
 if ! python_root_ready; then
@@ -77,6 +85,7 @@ if ! python_root_ready; then
     if debootstrap --variant=minbase --include="${SID_PACKAGES// /,}" sid "$python_root" http://deb.debian.org/debian \
       > "$PYCONC_VENVS/debootstrap.log" 2>&1; then
       for v in 3.14 3.15; do
+        tcl_pth "$python_root/usr/local/lib/python$v/dist-packages"
         cp "$python_root/usr/bin/python$v" "$python_root/usr/bin/python$v-here"
         patchelf --set-interpreter "$python_root/lib64/ld-linux-x86-64.so.2" --force-rpath \
           --set-rpath "$python_root/lib/x86_64-linux-gnu:$python_root/usr/lib/x86_64-linux-gnu" \
@@ -85,7 +94,7 @@ if ! python_root_ready; then
       got=$("$python_root/usr/bin/python3.14-here" -c 'import sys; print(*sys.version_info[:3], sep=".")' || true)
       got15=$("$python_root/usr/bin/python3.15-here" -c 'import sys; print(*sys.version_info[:3], sep=".")' || true)
       if [[ "$got" =~ ^3\.14\.([0-9]+)$ ]] && [ "${BASH_REMATCH[1]}" -ge "$PY314_MIN_PATCH" ] && [[ "$got15" =~ ^3\.15\. ]]; then
-        printf '%s\n%s\n' "$got" "$got15" > "$python_root/.complete"
+        printf '%s\n%s\n%s\n' "$got" "$got15" "$SID_PACKAGES" > "$python_root/.complete"
       else
         say "the unstable suite gave CPython '$got' and '$got15', not 3.14.$PY314_MIN_PATCH+ and 3.15: refused"
       fi
@@ -112,7 +121,8 @@ make_venv() {
     "$python_root"/*)
       "$python" -m venv --without-pip "$venv"
       wheel=$(ls "$python_root"/usr/share/python-wheels/pip-*.whl | head -n 1)
-      "$venv/bin/python" "$wheel/pip" install --quiet --disable-pip-version-check --no-index "$wheel" ;;
+      "$venv/bin/python" "$wheel/pip" install --quiet --disable-pip-version-check --no-index "$wheel"
+      tcl_pth "$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_path("purelib"))')" ;;
     *) "$python" -m venv "$venv" ;;
   esac
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/tests/templates/requirements.txt"
@@ -126,6 +136,7 @@ make_forward_venv() {
   "$python" -m venv --without-pip "$venv"
   wheel=$(ls "$python_root"/usr/share/python-wheels/pip-*.whl | head -n 1)
   "$venv/bin/python" "$wheel/pip" install --quiet --disable-pip-version-check --no-index "$wheel"
+  tcl_pth "$("$venv/bin/python" -c 'import sysconfig; print(sysconfig.get_path("purelib"))')"
   : > "$venv/.missing"
   while IFS= read -r line; do
     line="${line%%#*}"

@@ -216,6 +216,19 @@ fn each_broken_case_is_refused_with_its_message() {
 /// The checks look past code spans, placeholders and links: commas and parentheses inside `f(a, b)`
 /// next to Han text, a link's own colon, and `核` or `executor` in code are fine.
 #[test]
+fn a_model_without_a_debugging_toolkit_is_refused() {
+    let copy = Copy::new("no-toolkit");
+    let path = copy.0.join("data/models.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // The first model's tools, from its first `[[model.tool]]` to its first `[[model.source]]`, become an
+    // empty list (a model with no `tool` key at all is refused by the parser already).
+    let start = text.find("[[model.tool]]").expect("a model with tools");
+    let end = start + text[start..].find("[[model.source]]").expect("and sources after them");
+    std::fs::write(&path, format!("{}tool = []\n\n{}", &text[..start], &text[end..])).unwrap();
+    copy.fails_with("a model without tools", &["models.toml: model `", "the debugging toolkit is empty"]);
+}
+
+#[test]
 fn code_spans_placeholders_and_links_are_not_checked() {
     let copy = Copy::new("code-spans");
     copy.edit(

@@ -150,8 +150,8 @@ fn longest_query() -> usize {
             return 0;
         }
         let mut key = a;
-        for j in 0..i {
-            if last_read[j] < i {
+        for (j, read) in last_read.iter().enumerate().take(i) {
+            if *read < i {
                 key.clear_only(QuestionId(j as u8));
             }
         }
@@ -195,9 +195,12 @@ fn the_longest_link_stays_under_340_characters() {
     }
 }
 
+/// What one notice of a hostile link must be.
+type NoticeIs = fn(&Notice) -> bool;
+
 #[test]
 fn hostile_links_keep_valid_answers_and_say_what_was_dropped() {
-    let cases: &[(&str, &[fn(&Notice) -> bool])] = &[
+    let cases: &[(&str, &[NoticeIs])] = &[
         ("v=1&work=io&bogus=1", &[|n| matches!(n, Notice::UnknownKey(k) if k == "bogus")]),
         ("v=1&work=nonsense", &[|n| matches!(n, Notice::InvalidValue { key, .. } if key == "work")]),
         ("v=1&work=io&work=cpu", &[|n| matches!(n, Notice::Repeated(k) if k == "work")]),

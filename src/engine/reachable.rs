@@ -79,12 +79,12 @@ impl Walk {
 
     /// Like `run`, over the paths that give the answers of `prefix` wherever those questions are asked.
     pub fn run_from(prefix: &Answers, observe: &[QuestionId], score: bool) -> Walk {
-        Walk::walk(prefix, observe, score, false)
+        Walk::explore(prefix, observe, score, false)
     }
 
     /// How many paths answer how many questions: `(length, paths)`, shortest first.
     pub fn path_lengths() -> Vec<(usize, u128)> {
-        let walk = Walk::walk(&Answers::new(), &[], false, true);
+        let walk = Walk::explore(&Answers::new(), &[], false, true);
         let mut by_len: std::collections::BTreeMap<usize, u128> = Default::default();
         for (s, c) in &walk.finals {
             *by_len.entry(s.answered as usize).or_insert(0) += c;
@@ -92,7 +92,7 @@ impl Walk {
         by_len.into_iter().collect()
     }
 
-    fn walk(prefix: &Answers, observe: &[QuestionId], score: bool, count_len: bool) -> Walk {
+    fn explore(prefix: &Answers, observe: &[QuestionId], score: bool, count_len: bool) -> Walk {
         let n = QUESTIONS.len();
         // For each question index, the last index at which it is still read.
         let mut last_read = vec![None::<usize>; n];
@@ -168,8 +168,8 @@ impl Walk {
                     }
                     let mut s = settle(s, &rules_at[i + 1], &reqs_at[i + 1]);
                     // Forget answers nothing reads any more.
-                    for j in 0..=i {
-                        let still_read = last_read[j].is_some_and(|l| l > i);
+                    for (j, read) in last_read.iter().enumerate().take(i + 1) {
+                        let still_read = read.is_some_and(|l| l > i);
                         if !still_read && !observed.contains(&(j as u8)) {
                             s.answers.clear_only(QuestionId(j as u8));
                         }

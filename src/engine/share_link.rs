@@ -125,10 +125,11 @@ impl ShareLink {
                                 answers.answer_raw(q, o);
                                 for to in copies(STEPS, version, &key) {
                                     let Some(t) = QuestionId::find(to) else { continue };
-                                    if let Some(o) = t.get().option_index(&value) {
-                                        if !seen.iter().any(|k| k == to) && answers.answer_raw(t, o) {
-                                            migrated.extend([q, t]);
-                                        }
+                                    if let Some(o) = t.get().option_index(&value)
+                                        && !seen.iter().any(|k| k == to)
+                                        && answers.answer_raw(t, o)
+                                    {
+                                        migrated.extend([q, t]);
                                     }
                                 }
                             }

@@ -4,7 +4,7 @@
 //! cannot be Python source:
 //!
 //! ```text
-//! X	not-text	<line>:<column>
+//! X<TAB>not-text<TAB><line>:<column>
 //! ```
 //!
 //! at the first NUL or U+FFFD (what a binary file, or bytes that were not UTF-8, become once pasted).
