@@ -108,7 +108,7 @@ pub fn forbidden_terms(terms: &[RawTerm], lang: &str, text: &str) -> Vec<String>
             if word && (in_word(before.as_ref()) || in_word(after)) {
                 return false;
             }
-            // Inside an allowed longer word (核 inside 核心): every start of `except` covering i.
+            // Inside an allowed longer word (竞争 inside 数据竞争): every start of `except` covering i.
             !t.except.iter().any(|e| {
                 let e: Vec<char> = e.chars().collect();
                 let at = e.windows(avoid.len()).position(|w| w == &avoid[..]);

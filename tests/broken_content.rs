@@ -184,11 +184,18 @@ const CASES: &[(&str, &str, &str, &str, &[&str])] = &[
         &["questions.toml: question `gil` title", "(`zh`) uses “自由线程构建”: write “自由线程版”", "data/terms.toml"],
     ),
     (
-        "a term allowed only inside a longer word (核 but not 核心)",
+        "a term the Chinese texts do not use (核心 for a CPU core)",
         "data/models.toml",
-        "GIL，把函数分到所有核心上运行",
         "GIL，把函数分到所有核上运行",
-        &["models.toml: model `processes` tagline", "(`zh`) uses “核”: write “核心"],
+        "GIL，把函数分到所有核心上运行",
+        &["models.toml: model `processes` tagline", "(`zh`) uses “核心”: write “核"],
+    ),
+    (
+        "a term allowed only inside a longer word (竞争 but not 数据竞争)",
+        "data/pitfalls.toml",
+        "会报告每一处数据竞争，并附上",
+        "会报告每一处竞争，并附上",
+        &["pitfalls.toml", "(`zh`) uses “竞争”: write “竞态"],
     ),
     (
         "a term the English texts do not use",
@@ -214,7 +221,7 @@ fn each_broken_case_is_refused_with_its_message() {
 }
 
 /// The checks look past code spans, placeholders and links: commas and parentheses inside `f(a, b)`
-/// next to Han text, a link's own colon, and `核` or `executor` in code are fine.
+/// next to Han text, a link's own colon, and `核心` or `executor` in code are fine.
 #[test]
 fn a_model_without_a_debugging_toolkit_is_refused() {
     let copy = Copy::new("no-toolkit");
@@ -234,7 +241,7 @@ fn code_spans_placeholders_and_links_are_not_checked() {
     copy.edit(
         "data/ui.toml",
         r#"zh = "该用哪种 Python 并发模型？" }"#,
-        r#"zh = "该用哪种 Python 并发模型？调用`f(a, b)`和`核`共{total}个，见https://docs.python.org/zh-cn/3/library/asyncio.html。" }"#,
+        r#"zh = "该用哪种 Python 并发模型？调用`f(a, b)`和`核心`共{total}个，见https://docs.python.org/zh-cn/3/library/asyncio.html。" }"#,
     );
     assert_eq!(copy.errors(), Vec::<String>::new());
 }

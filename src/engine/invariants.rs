@@ -208,6 +208,7 @@ pub const INVARIANTS: &[Invariant] = &[
 
 /// The templates with code for an async web app (the asyncio ones run inside the app's loop).
 const AWEB_TEMPLATES: &[&str] = &[
+    "asyncio_aweb",
     "asyncio_db",
     "asyncio_files",
     "asyncio_other",
