@@ -37,7 +37,7 @@ for wanted in "$@"; do
 done
 WANTED=("$@")
 # With no layer named, every layer runs.
-DEFAULT_LAYERS=(host checker browser e2e templates facts measure)
+DEFAULT_LAYERS=(lint host checker browser e2e templates facts measure)
 [ "${#WANTED[@]}" -eq 0 ] && WANTED=("${DEFAULT_LAYERS[@]}")
 selected() { [[ " ${WANTED[*]} " =~ " $1 " ]]; }
 
@@ -51,15 +51,32 @@ TIMES=()
 layer_started=0
 begin() { say "$1"; layer_started=$SECONDS; }
 end() { TIMES+=("$1 $((SECONDS - layer_started)) s"); say "layer $1 passed in $((SECONDS - layer_started)) s"; }
+# The Python side (services, CPython 3.8-3.15 and their environments) installs in the background while
+# the Rust and browser layers run: it mostly waits on the network and the disk. The first layer that needs
+# it waits for it, then sources the script again (quick: everything is there) for its variables.
 python_ready=""
+python_setup_pid=""
+python_setup_log=$(mktemp)
+if selected templates || selected facts || selected measure; then
+  bash scripts/setup-python.sh > "$python_setup_log" 2>&1 &
+  python_setup_pid=$!
+fi
 python_setup() {
   if [ -z "$python_ready" ]; then
+    if [ -n "$python_setup_pid" ]; then
+      if ! wait "$python_setup_pid"; then
+        cat "$python_setup_log"
+        say "installing the Python side failed (above)"
+        exit 1
+      fi
+      cat "$python_setup_log"
+    fi
     source scripts/setup-python.sh
     python_ready=1
   fi
 }
 templates_dir=$(mktemp -d)
-trap 'rm -rf "$templates_dir"' EXIT
+trap 'rm -rf "$templates_dir" "$python_setup_log"' EXIT
 
 if selected lint; then
   begin "lint: cargo fmt --check, cargo clippy -D warnings (host, every crate and target)"

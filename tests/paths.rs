@@ -6,6 +6,9 @@ use pyconc::engine::invariants::{INVARIANTS, TEMPLATE_INVARIANTS, check_outcomes
 use pyconc::engine::reachable::Walk;
 use pyconc::engine::{Answers, Recommendation, ShareLink};
 
+/// An invariant's name, the answers of a case that breaks it, and the winner or text it is given.
+type BrokenCase = (&'static str, &'static [(&'static str, &'static str)], &'static str);
+
 /// A plain depth-first walk under `prefix`: every complete path, with the engine's recommendation.
 fn walk_plainly(a: &Answers, prefix: &Answers, tally: &mut Vec<u128>) {
     match a.next_question() {
@@ -16,7 +19,7 @@ fn walk_plainly(a: &Answers, prefix: &Answers, tally: &mut Vec<u128>) {
                 None => (0..q.get().options.len() as u8).collect(),
             };
             for o in options {
-                let mut b = a.clone();
+                let mut b = *a;
                 b.answer(q, o);
                 walk_plainly(&b, prefix, tally);
             }
@@ -172,7 +175,7 @@ fn every_invariant_fails_on_an_outcome_that_breaks_it() {
     use pyconc::content::{ModelId, TEMPLATES};
     use pyconc::engine::invariants::Case;
     // For each invariant, answers and a winner that an expert would reject: the check must say so.
-    let broken: &[(&str, &[(&str, &str)], &str)] = &[
+    let broken: &[BrokenCase] = &[
         ("async-web-work-off-the-loop", &[("where", "aweb"), ("work", "cpu")], "sequential"),
         ("gui-thread-stays-free", &[("where", "gui"), ("work", "io")], "asyncio"),
         ("crash-risk-isolated", &[("crash", "yes")], "threads"),
@@ -217,7 +220,7 @@ fn every_invariant_fails_on_an_outcome_that_breaks_it() {
     assert_eq!(broken.len() + 2, INVARIANTS.len());
 
     let processes = TEMPLATES.iter().find(|t| t.model.get().id == "processes").unwrap();
-    let text_cases: &[(&str, &[(&str, &str)], &str)] = &[
+    let text_cases: &[BrokenCase] = &[
         ("no-asyncio-run-inside-a-running-loop", &[("where", "notebook")], "asyncio.run(main())\n"),
         ("library-never-changes-the-callers-loop", &[("where", "lib")], "loop.set_default_executor(pool)\n"),
         ("library-threads-limited-per-worker", &[("blas", "yes")], "with ProcessPoolExecutor() as pool:\n"),

@@ -166,7 +166,11 @@ impl Facts {
 
     /// Resolves the values of names and attributes bound to one same call, to a fixpoint (a value may
     /// name another: `p = Path(x); q = p.joinpath("a")`).
-    fn resolve_values(&mut self, names: &HashMap<String, Vec<Option<&Expr>>>, attrs: &HashMap<String, Vec<Option<&Expr>>>) {
+    fn resolve_values(
+        &mut self,
+        names: &HashMap<String, Vec<Option<&Expr>>>,
+        attrs: &HashMap<String, Vec<Option<&Expr>>>,
+    ) {
         for _ in 0..4 {
             let mut changed = false;
             for (name, bindings) in names {
@@ -361,11 +365,14 @@ pub(crate) fn pool_kind_of_type(q: &str) -> Option<PoolKind> {
 /// `Path(a).resolve()`, so that `Path.home().joinpath("x").read_text()` is a path's `read_text`.
 fn normalize_call(q: String) -> String {
     const MAKERS: &[&str] = &[
-        "pathlib.Path()", "pathlib.PosixPath()", "pathlib.WindowsPath()", "pathlib.Path.home()", "pathlib.Path.cwd()",
+        "pathlib.Path()",
+        "pathlib.PosixPath()",
+        "pathlib.WindowsPath()",
+        "pathlib.Path.home()",
+        "pathlib.Path.cwd()",
     ];
-    const METHODS: &[&str] = &[
-        "joinpath", "resolve", "absolute", "expanduser", "with_name", "with_suffix", "with_stem", "relative_to",
-    ];
+    const METHODS: &[&str] =
+        &["joinpath", "resolve", "absolute", "expanduser", "with_name", "with_suffix", "with_stem", "relative_to"];
     if MAKERS.contains(&q.as_str()) {
         return "pathlib.Path()".to_string();
     }

@@ -117,7 +117,8 @@ pub fn check(source: &str) -> Result<Report, CheckError> {
         return Ok(report);
     };
     let mut facts = facts::Facts::collect(&module.body);
-    facts.broken_guard = parsed.errors().iter().any(|e| index.line_text(e.location.start().to_usize()).contains("__name__"));
+    facts.broken_guard =
+        parsed.errors().iter().any(|e| index.line_text(e.location.start().to_usize()).contains("__name__"));
     for at in rules::python2_excepts(&module.body) {
         let (line, column) = index.position(at);
         if !report.syntax_errors.iter().any(|e| e.line == line) {

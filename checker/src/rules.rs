@@ -429,8 +429,7 @@ impl<'a> Walker<'a> {
             Rule::CallAnywhere => me.any_call_matches(check.calls, call, q),
             // Inside `async def`, or at the top of a notebook cell, a loop is running: the call is fine.
             Rule::CallWithoutLoop => {
-                !me.frame().is_async()
-                    && !(me.facts.notebook && me.frame().import_time)
+                !(me.frame().is_async() || me.facts.notebook && me.frame().import_time)
                     && me.any_call_matches(check.calls, call, q)
             }
             Rule::UnguardedProcessStart => {
@@ -530,9 +529,7 @@ impl<'a> Walker<'a> {
                     _ => matches!(&*c.func, Expr::Name(n) if self.facts.generator_functions.contains(n.id.as_str())),
                 }
             }
-            Expr::Name(_) | Expr::Attribute(_) => {
-                self.qualify(expr).is_some_and(|q| check.calls.contains(&q.as_str()))
-            }
+            Expr::Name(_) | Expr::Attribute(_) => self.qualify(expr).is_some_and(|q| check.calls.contains(&q.as_str())),
             Expr::Generator(g) => g.generators.first().is_some_and(|c| self.endless(check, &c.iter)),
             _ => false,
         }
@@ -645,7 +642,9 @@ impl<'a> Walker<'a> {
             && a.attr.id.as_str() == "add_done_callback"
             && let Expr::Call(inner) = &*a.value
         {
-            self.hit_call_where(inner, |me, check, q| check.rule == Rule::DroppedTask && me.makes_task(check, inner, q));
+            self.hit_call_where(inner, |me, check, q| {
+                check.rule == Rule::DroppedTask && me.makes_task(check, inner, q)
+            });
             return;
         }
         self.hit_call_where(call, |me, check, q| match check.rule {
@@ -810,7 +809,9 @@ impl<'a> Walker<'a> {
                     let bare_end = || {
                         let after = h.range.start().to_usize() + 6;
                         let rest = self.source.get(after..).unwrap_or("");
-                        let colon = rest.find(|c: char| !c.is_whitespace() || c == '\n').filter(|&i| rest[i..].starts_with(':'));
+                        let colon = rest
+                            .find(|c: char| !c.is_whitespace() || c == '\n')
+                            .filter(|&i| rest[i..].starts_with(':'));
                         h.range.start() + ruff_text_size::TextSize::from(6 + colon.map_or(0, |i| i as u32 + 1))
                     };
                     let end = h.type_.as_deref().map_or_else(bare_end, |t| t.end());
@@ -1088,7 +1089,9 @@ impl Results<'_> {
     fn is_whole(&self, expr: &Expr) -> bool {
         match expr {
             Expr::Name(n) => {
-                n.ctx == ExprContext::Load && self.aliases.contains(n.id.as_str()) && !self.items.contains(n.id.as_str())
+                n.ctx == ExprContext::Load
+                    && self.aliases.contains(n.id.as_str())
+                    && !self.items.contains(n.id.as_str())
             }
             Expr::Starred(s) => self.is_whole(&s.value),
             _ => false,
@@ -1137,7 +1140,6 @@ impl Results<'_> {
         }
         found
     }
-
 }
 
 fn collect_names<'a>(expr: &'a Expr, out: &mut Vec<&'a str>) {

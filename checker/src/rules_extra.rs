@@ -86,7 +86,7 @@ impl<'a> Walker<'a> {
             .filter(|c| c.rule == Rule::CallInCoroutine && c.id != "asyncio-run-in-coroutine")
             .filter(|c| !gui || !matches!(c.id, "file-io-in-coroutine" | "input-in-coroutine"))
             .flat_map(|c| c.calls.iter().copied())
-            .filter(|p| !p.starts_with("*.") && !(gui && matches!(*p, "subprocess.Popen" | "os.popen")))
+            .filter(|p| !(p.starts_with("*.") || gui && matches!(*p, "subprocess.Popen" | "os.popen")))
             .collect();
         let mut found = None;
         let mut helpers = Vec::new();
@@ -195,7 +195,13 @@ impl<'a> Walker<'a> {
                 // library) may well take coroutine functions.
                 let loop_method = matches!(
                     entry.split('@').next(),
-                    Some("*.call_soon" | "*.call_soon_threadsafe" | "*.call_later" | "*.call_at" | "*.add_signal_handler")
+                    Some(
+                        "*.call_soon"
+                            | "*.call_soon_threadsafe"
+                            | "*.call_later"
+                            | "*.call_at"
+                            | "*.add_signal_handler"
+                    )
                 );
                 if loop_method && !matches!(&*call.func, Expr::Attribute(a) if self.is_loop(&a.value)) {
                     continue;
@@ -203,9 +209,10 @@ impl<'a> Walker<'a> {
                 let coroutine = match arg {
                     Expr::Name(n) => {
                         self.facts.coroutine_functions.contains(n.id.as_str())
-                            && self.visible_frames().find(|f| f.assigned.contains(n.id.as_str())).is_some_and(|f| {
-                                std::ptr::eq(f, &self.frames[0])
-                            })
+                            && self
+                                .visible_frames()
+                                .find(|f| f.assigned.contains(n.id.as_str()))
+                                .is_some_and(|f| std::ptr::eq(f, &self.frames[0]))
                     }
                     Expr::Attribute(a) if matches!(&*a.value, Expr::Name(n) if n.id.as_str() == "self") => self
                         .frames
@@ -265,7 +272,10 @@ impl<'a> Walker<'a> {
         calls_in_body(&def.body, &mut |c| {
             runs_loop |= matches!(&*c.func, Expr::Attribute(a)
                 if matches!(a.attr.id.as_str(), "run_forever" | "run_until_complete" | "set_event_loop"))
-                || self.facts.qualify(&c.func).is_some_and(|q| matches!(q.as_str(), "asyncio.run" | "asyncio.set_event_loop"));
+                || self
+                    .facts
+                    .qualify(&c.func)
+                    .is_some_and(|q| matches!(q.as_str(), "asyncio.run" | "asyncio.set_event_loop"));
         });
         let gui = self.uses_gui();
         let mut hits: Vec<(&'static Check, TextRange)> = Vec::new();
@@ -352,7 +362,8 @@ impl<'a> Walker<'a> {
             return;
         }
         let Some(check) = of_rule(Rule::UnretrievedTask).next() else { return };
-        let mut uses = TaskUses { task: task.id.as_str(), check, collections: HashSet::new(), other: false, kept: false };
+        let mut uses =
+            TaskUses { task: task.id.as_str(), check, collections: HashSet::new(), other: false, kept: false };
         uses.visit_body(self.frame().body);
         if uses.other || !uses.kept || uses.collections.is_empty() {
             return;
@@ -484,7 +495,8 @@ impl<'a> Visitor<'a> for CollectionUses<'_> {
     }
 
     fn visit_expr(&mut self, expr: &'a Expr) {
-        let is_key = |e: &Expr| matches!(e, Expr::Name(_) | Expr::Attribute(_)) && dotted(e).as_deref() == Some(self.key);
+        let is_key =
+            |e: &Expr| matches!(e, Expr::Name(_) | Expr::Attribute(_)) && dotted(e).as_deref() == Some(self.key);
         match expr {
             Expr::Attribute(a) if is_key(&a.value) => {
                 if !self.check.methods.contains(&a.attr.id.as_str()) {

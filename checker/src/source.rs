@@ -67,9 +67,7 @@ pub(crate) fn excerpt(text: &str, start: usize, end: usize, max: usize) -> Strin
     for line in slice.lines() {
         let code = if line.trim_start().starts_with('#') { "" } else { line };
         for word in code.split_whitespace() {
-            let glue = !joined.is_empty()
-                && !joined.ends_with(['(', '[', '{'])
-                && !word.starts_with([')', ']', '}']);
+            let glue = !joined.is_empty() && !joined.ends_with(['(', '[', '{']) && !word.starts_with([')', ']', '}']);
             if glue {
                 joined.push(' ');
             }

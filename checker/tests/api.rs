@@ -146,7 +146,8 @@ fn truncated_and_mangled_programs_never_panic() {
 
 #[test]
 fn one_typo_gives_one_message_and_python_2_excepts_get_theirs() {
-    let cascade = check("import multiprocessing\nif __name__ = \"__main__\":\n    multiprocessing.Process().start()\n").unwrap();
+    let cascade =
+        check("import multiprocessing\nif __name__ = \"__main__\":\n    multiprocessing.Process().start()\n").unwrap();
     assert_eq!(cascade.syntax_errors.len(), 1, "{:?}", cascade.syntax_errors);
     assert_eq!(cascade.syntax_errors[0].line, 2);
     // The broken guard is not taken for a missing one.

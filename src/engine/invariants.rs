@@ -363,7 +363,10 @@ pub const TEMPLATE_INVARIANTS: &[TemplateInvariant] = &[
             let applies = host && is(a, "crash", "yes") && calls(text, "ProcessPoolExecutor(");
             // A line of code (not a comment, not the import) that catches or tests for it.
             let handles = text.lines().map(str::trim_start).any(|l| {
-                !l.starts_with('#') && !l.starts_with("from ") && !l.starts_with("import ") && l.contains("BrokenProcessPool")
+                !l.starts_with('#')
+                    && !l.starts_with("from ")
+                    && !l.starts_with("import ")
+                    && l.contains("BrokenProcessPool")
             });
             ensure(!applies || handles, || {
                 "a process pool in a long-lived host, for crash risk, that never handles BrokenProcessPool".into()
@@ -568,8 +571,7 @@ pub fn check_reasons() -> (usize, Vec<FalseReason>) {
     }
     for (i, r) in REQUIREMENTS.iter().enumerate() {
         // The first requirement of its model that fails is the one shown.
-        let earlier: Vec<&Cond> =
-            REQUIREMENTS[..i].iter().filter(|q| q.model == r.model).map(|q| &q.when).collect();
+        let earlier: Vec<&Cond> = REQUIREMENTS[..i].iter().filter(|q| q.model == r.model).map(|q| &q.when).collect();
         let shown = |a: &Answers| !r.when.holds(a) && earlier.iter().all(|c| c.holds(a));
         let conds = std::iter::once(&r.when).chain(earlier.iter().copied()).collect();
         check(format!("require {} (`{}`): \"{}\"", i + 1, r.model.get().id, r.why.en()), conds, &shown, &r.presumes);

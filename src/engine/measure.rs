@@ -89,11 +89,12 @@ pub fn with_measured(page: &Answers, values: &[(&str, &str)]) -> Answers {
     for _ in 0..4 {
         let mut changed = false;
         for q in QuestionId::all() {
-            if a.get(q).is_none() && a.is_asked(q) {
-                if let Some(o) = q.get().options.iter().position(|o| o.is_unsure()) {
-                    a.answer_raw(q, o as u8);
-                    changed = true;
-                }
+            if a.get(q).is_none()
+                && a.is_asked(q)
+                && let Some(o) = q.get().options.iter().position(|o| o.is_unsure())
+            {
+                a.answer_raw(q, o as u8);
+                changed = true;
             }
         }
         a.prune();

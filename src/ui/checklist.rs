@@ -17,7 +17,16 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct ChecklistTicks {
     owner: StoredValue<Owner>,
-    all: StoredValue<Vec<(String, RwSignal<Vec<&'static str>>)>>,
+    all: StoredValue<Vec<(String, Ticks)>>,
+}
+
+/// The ticked pitfall ids of one result.
+type Ticks = RwSignal<Vec<&'static str>>;
+
+impl Default for ChecklistTicks {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl ChecklistTicks {

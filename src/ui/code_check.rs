@@ -674,11 +674,12 @@ impl WorkerHandle {
     }
 
     fn send_waiting(&mut self) {
-        if self.ready && !self.busy {
-            if let Some(text) = self.waiting.take() {
-                self.busy = true;
-                self.worker.post_message(&text);
-            }
+        if self.ready
+            && !self.busy
+            && let Some(text) = self.waiting.take()
+        {
+            self.busy = true;
+            self.worker.post_message(&text);
         }
     }
 }

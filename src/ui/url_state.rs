@@ -122,7 +122,8 @@ impl WizardState {
     /// The link of the current state, absolute (with the path the app is served at), for sharing.
     pub fn share_url(&self) -> String {
         let location = web_sys::window().map(|w| w.location());
-        let here = location.and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))).unwrap_or_default();
+        let here =
+            location.and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))).unwrap_or_default();
         let answers = self.answers();
         format!("{here}?{}", self.query_for(&answers))
     }
