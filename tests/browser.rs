@@ -37,7 +37,9 @@ fn press(key: &str) {
     init.set_key(key);
     init.set_bubbles(true);
     let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    document().body().unwrap().dispatch_event(&event).unwrap();
+    // A key goes to the element that has the focus, as in the browser (the question listens on its form).
+    let target = document().active_element().unwrap_or_else(|| document().body().unwrap().into());
+    target.dispatch_event(&event).unwrap();
 }
 
 async fn settle() {
@@ -184,7 +186,8 @@ fn the_panic_panel_offers_to_start_over() {
     assert_eq!(panel.get_attribute("role").unwrap(), "alertdialog");
     assert_eq!(query(&panel, "h2").text_content().unwrap(), pyconc::content::ui::PANIC_TITLE.zh());
     let link = query(&panel, "a");
-    assert_eq!(link.get_attribute("href").unwrap(), "/");
+    // Relative, so that the app also starts over under a sub-path.
+    assert_eq!(link.get_attribute("href").unwrap(), "./");
     assert_eq!(link.text_content().unwrap(), pyconc::content::ui::START_OVER.zh());
     panel.remove();
     document().document_element().unwrap().set_attribute("lang", "en").unwrap();
