@@ -84,7 +84,7 @@ test('the static form takes the link\'s language on to the next step', async ({ 
   await holdWasm(page);
   await page.goto(`${FIRST}&lang=zh`, { waitUntil: 'domcontentloaded' });
   const form = page.locator('#pc-boot form.pc-question');
-  await expect.poll(() => form.getByRole('heading', { level: 1 }).innerText()).toBe('程序的时间主要花在哪里?');
+  await expect.poll(() => form.getByRole('heading', { level: 1 }).innerText()).toBe('程序的时间主要花在哪里？');
   await form.getByRole('radio').first().check();
   await form.getByRole('button', { name: '继续' }).click();
   await page.waitForURL((url) => url.searchParams.has('work'));
