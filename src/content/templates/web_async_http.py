@@ -125,10 +125,11 @@ async def items(request: Request, count: int = 10) -> dict:
     try:
         sizes = await asyncio.gather(*tasks.values())
     except CALL_ERRORS as exc:
-        # gather() leaves the other calls running: cancel them and wait.
+        # gather() leaves the other calls running: cancel them and wait until
+        # they have all finished (asyncio.wait raises nothing of theirs).
         for task in tasks.values():
             task.cancel()
-        await asyncio.gather(*tasks.values(), return_exceptions=True)
+        await asyncio.wait(list(tasks.values()))
         failed = [i for i, t in tasks.items() if not t.cancelled() and t.exception() is not None]
         raise HTTPException(status_code=502, detail=f"item {failed[0]}: {exc!r}") from None
     return {"sizes": dict(zip(tasks, sizes)), "elapsed": round(time.perf_counter() - started, 3)}
