@@ -953,7 +953,15 @@ def broken_pool_shutdown_is_quick():
 @fact("an asyncio.Lock made before asyncio.run() fails once two tasks wait for it: "
       "got Future attached to a different loop (before 3.10)", until=(3, 9))
 def lock_made_outside_the_loop_fails():
-    lock = asyncio.Lock()
+    # As at the top of a fresh script, where get_event_loop() makes a loop (earlier facts in this process
+    # have run asyncio.run(), which leaves none set); the Lock binds to it.
+    outer = asyncio.new_event_loop()
+    asyncio.set_event_loop(outer)
+    try:
+        lock = asyncio.Lock()
+    finally:
+        asyncio.set_event_loop(None)
+        outer.close()
 
     async def hold():
         async with lock:
