@@ -179,7 +179,8 @@ def gather_keeps_siblings():
         raise ValueError("boom")
 
     async def main():
-        sibling = asyncio.ensure_future(asyncio.sleep(0.1, result="done"))
+        # Far longer than fail_soon, so a busy machine cannot let it finish first.
+        sibling = asyncio.ensure_future(asyncio.sleep(1.0, result="done"))
         try:
             await asyncio.gather(fail_soon(), sibling)
         except ValueError:
