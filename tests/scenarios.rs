@@ -18,13 +18,15 @@ use serde::Deserialize;
 const TABLE: &str = include_str!("scenarios.toml");
 
 /// At least this many rows in all, per host and per expected model.
-const MIN_ROWS: usize = 110;
+const MIN_ROWS: usize = 190;
 const MIN_PER_HOST: usize = 10;
 const MIN_PER_MODEL: usize = 5;
 /// The review items (shared/reviews/2026-11-30-content-review.md) that must each be exercised by a row,
 /// and the highest item number a row may cite.
 const REVIEW_ITEMS: std::ops::RangeInclusive<u32> = 1..=12;
 const REVIEW_MAX: u32 = 29;
+/// At least this many rows drawn from real public questions (issue P14 item 3), each citing its thread.
+const MIN_QUESTIONS: usize = 30;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -47,6 +49,9 @@ struct Row {
     /// Walked through the app by the browser tests (tests/e2e/walks.ts).
     #[serde(default)]
     walk: bool,
+    /// Drawn from a real public question (Stack Overflow, a forum, an issue tracker); `source` is its thread.
+    #[serde(default)]
+    question: bool,
 }
 
 /// A row that is a valid path, with what the engine made of it.
@@ -84,6 +89,9 @@ fn check(row: &Row) -> Result<Checked<'_>, String> {
         if *m == row.model || !seen.insert(m) {
             return Err(format!("acceptable model `{m}` repeats the expected model or itself"));
         }
+    }
+    if row.question && row.source.starts_with("https://docs.python.org/") {
+        return Err("a public-question row must cite the question's thread, not the Python docs".into());
     }
     if let Some(n) = row.review.iter().find(|&&n| n == 0 || n > REVIEW_MAX) {
         return Err(format!("review item {n} does not exist"));
@@ -191,10 +199,17 @@ fn scenarios() {
         }
     }
     let n = checked.len();
-    println!("{n} scenarios");
-    println!("rows per host (rows, exact, acceptable):");
+    let questions: Vec<&Checked> = checked.iter().filter(|c| c.row.question).collect();
+    let q_exact = questions.iter().filter(|c| c.got == c.row.model).count();
+    let q_ok = questions.iter().filter(|c| c.got == c.row.model || c.row.acceptable.iter().any(|m| m == c.got)).count();
+    println!("{n} scenarios, {} of them from public questions", questions.len());
+    println!("public questions: exact {}, acceptable {}", pct(q_exact, questions.len()), pct(q_ok, questions.len()));
+    println!("rows per host (rows, exact, acceptable; of them from public questions: rows, exact, acceptable):");
     for (h, (r, e, a)) in &per_host {
-        println!("  {h:<9} {r:>4} {e:>4} {a:>4}");
+        let of_host: Vec<&&Checked> = questions.iter().filter(|c| host_of(c) == *h).collect();
+        let qe = of_host.iter().filter(|c| c.got == c.row.model).count();
+        let qa = of_host.iter().filter(|c| c.got == c.row.model || c.row.acceptable.iter().any(|m| m == c.got)).count();
+        println!("  {h:<9} {r:>4} {e:>4} {a:>4}   {:>3} {qe:>3} {qa:>3}", of_host.len());
     }
     println!("rows per expected model (rows, exact, acceptable):");
     for (m, (r, e, a)) in &per_model {
@@ -208,6 +223,9 @@ fn scenarios() {
     let mut gaps = Vec::new();
     if n < MIN_ROWS {
         gaps.push(format!("{n} rows, fewer than {MIN_ROWS}"));
+    }
+    if questions.len() < MIN_QUESTIONS {
+        gaps.push(format!("{} rows from public questions, fewer than {MIN_QUESTIONS}", questions.len()));
     }
     for o in where_q.get().options {
         let r = per_host.get(o.id).map_or(0, |t| t.0);
