@@ -216,6 +216,10 @@ pub fn markdown_report(answers: &Answers, link: &str, lang: Lang, checked: &[&st
     md.push(rec.template.render(answers).trim_end().to_string());
     md.push("```".into());
     md.push(String::new());
+    md.push(format!("## {}", t(ui::REPORT_MEASURE_TITLE)));
+    md.push(String::new());
+    md.push(t(ui::REPORT_MEASURE_BODY).to_string());
+    md.push(String::new());
     md.push(format!("## {}", t(ui::TOOLKIT_TITLE)));
     md.push(String::new());
     for tool in model.tools {

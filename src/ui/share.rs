@@ -43,6 +43,12 @@ pub fn ShareBar(
         let file = crate::engine::measure::measure_script(&state.answers(), &state.share_url());
         download(&file);
     };
+    // The result as JSON for tools (src/engine/result_json.rs), in the page's language.
+    let download_json = move |_| {
+        let file =
+            crate::engine::result_json::result_json(&state.answers(), &state.share_url(), lang.lang.get_untracked());
+        download(&file);
+    };
     let download_md = move |_| {
         let answers = state.answers();
         // The ticks the page shows: storage may be disabled or hold another tab's.
@@ -84,6 +90,7 @@ pub fn ShareBar(
                 <button type="button" class="pc-button" on:click=download_py>{tr(ui::DOWNLOAD_PY)}</button>
                 <button type="button" class="pc-button" on:click=download_measure>{tr(ui::DOWNLOAD_MEASURE)}</button>
                 <button type="button" class="pc-button" on:click=download_md>{tr(ui::DOWNLOAD_MD)}</button>
+                <button type="button" class="pc-button" on:click=download_json>{tr(ui::DOWNLOAD_JSON)}</button>
                 <button type="button" class="pc-button pc-button--quiet" on:click=print>{tr(ui::PRINT)}</button>
             </div>
             <p class="pc-share__status" role="status">
