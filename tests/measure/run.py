@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 BUDGET = os.environ.get("MEASURE_BUDGET", "5")
+# MEASURE_ONLY=tiny,microsecond runs only those workloads (the edit-test loop).
+ONLY = [w for w in os.environ.get("MEASURE_ONLY", "").split(",") if w]
 
 # The pages the scripts come from: a pure-Python CPU job (a process pool) and a waiting job.
 PAGES = {
@@ -30,13 +32,27 @@ PAGES = {
     "&input=list&state=none&cancel=no&fail=all",
 }
 
+# Words a workload's verdict must not hold: a task of microseconds neither holds nor releases the GIL as far
+# as its timings can tell.
+ABSENT = {
+    "large_argument": ["holds the GIL", "releases the GIL", "Threads do not scale", "Threads scale"],
+    # Its input is a small int: a tiny task, not a large argument.
+    "microsecond": ["holds the GIL", "releases the GIL", "Threads do not scale", "Threads scale", "Copying dominates"],
+    # A task of a millisecond or two is short, but long enough to classify.
+    "tiny": ["too short to classify"],
+}
+
 # (workload, page, extra arguments, Pythons, the answers it must measure, words the verdict must hold,
 #  "same"/"different": whether the measured answers must give the page's model)
+# A task too short to classify keeps the page's `work` (cpu) and its verdict says nothing about the GIL.
 CASES = [
     ("sleeping", "io", [], ["3.8", "3.14"], {"work": "io"}, ["Your work waits"], None),
     ("pure_python", "cpu", [], ["3.11", "3.14"], {"work": "cpu"}, ["Threads do not scale", "holds the GIL", "Processes scale"], "same"),
     ("hashing", "cpu", [], ["3.14"], {"work": "ext"}, ["Threads scale", "releases the GIL"], "different"),
-    ("large_argument", "cpu", ["--inputs", "workloads:large_inputs"], ["3.14"], {"data": "large"}, ["Copying dominates"], None),
+    ("large_argument", "cpu", ["--inputs", "workloads:large_inputs"], ["3.14"], {"data": "large", "work": "cpu"},
+     ["Copying dominates", "too short to classify"], None),
+    ("microsecond", "cpu", [], ["3.12", "3.14"], {"task": "tiny", "work": "cpu", "data": "small"},
+     ["too short to classify", "Start and dispatch costs dominate"], None),
     ("tiny", "cpu", [], ["3.14"], {"work": "cpu", "task": "tiny"}, ["Start and dispatch costs dominate"], None),
     ("coroutine", "io", [], ["3.9", "3.14"], {"work": "io"}, ["Your work waits", "asyncio runs"], None),
 ]
@@ -112,6 +128,8 @@ def main():
         scripts = render(Path(tmp))
         print("rendered: " + ", ".join(f"{n} page -> {m}" for n, (_, m) in scripts.items()))
         for workload, page, extra, versions, expect, words, same in CASES:
+            if ONLY and workload not in ONLY:
+                continue
             for v in versions:
                 if v not in found:
                     missing.append(f"{workload} on {v}")
@@ -143,6 +161,12 @@ def main():
                 for w in words:
                     if w not in verdict:
                         problems.append(f"the verdict lacks “{w}”")
+                for w in ABSENT.get(workload, []):
+                    if w in verdict:
+                        problems.append(f"the verdict holds “{w}”")
+                kept = re.search(r"Not established by measuring[^:]*: (.*)", out)
+                if "too short to classify" in words and not (kept and "work" in kept.group(1).split(", ")):
+                    problems.append("`work` is not named as kept from the page")
                 if "Not established by measuring" not in out:
                     problems.append("the answers not established are not named")
                 if same == "same" and "give the same model" not in out:

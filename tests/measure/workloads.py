@@ -35,6 +35,11 @@ def tiny(item):
     return total
 
 
+def microsecond(item):
+    """A task of a few microseconds: any pool costs more than the task."""
+    return sum(range(50)) + item
+
+
 def large_argument(data):
     """Little work on a large argument: copying it to a worker costs more than the work."""
     return data[::4_000_000]

@@ -62,8 +62,11 @@ WAITING_CPU_SHARE = 0.3  # CPU below this share of the wall time: the work mostl
 MIXED_CPU_SHARE = 0.7  # between the two: waiting and computing
 SCALES = 1.25  # a speedup at least this high (with two workers or more) counts as scaling
 TINY_TASK = 0.010  # seconds: a task shorter than this is dominated by dispatch costs
+TOO_SHORT = 0.0002  # seconds: below this, handing a task to a pool (tens of microseconds for a thread, more
+# for a process) is a large share of the task, and the timings cannot tell whether the GIL limits it
 LARGE_BYTES = 1_000_000  # pickled bytes per task from which copying counts as large
-LARGE_SHARE = 0.2  # or pickling time from this share of the task's time
+LARGE_SHARE = 0.2  # or pickling time from this share of the task's time,
+LARGE_PICKLE_S = 0.001  # when that time is itself long enough to matter (not a small object's microseconds)
 REPEATS = 3  # each timing is the fastest of this many runs
 
 
@@ -276,10 +279,14 @@ def dispatch_cost(make_pool):
 def pickling(item):
     """(bytes, seconds to pickle and unpickle) of one task's argument, or (None, None)."""
     try:
-        t = time.perf_counter()
-        data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.loads(data)
-        return len(data), time.perf_counter() - t
+        best = None
+        for _ in range(REPEATS):  # the fastest of a few: the first call also warms pickle up
+            t = time.perf_counter()
+            data = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.loads(data)
+            took = time.perf_counter() - t
+            best = took if best is None else min(best, took)
+        return len(data), best
     except Exception:
         return None, None
 
@@ -313,6 +320,10 @@ def mb(n):
 
 
 def ms(s):
+    if s < 0.000001:
+        return "{:.0f} ns".format(s * 1e9)
+    if s < 0.0001:
+        return "{:.1f} us".format(s * 1e6)
     return "{:.2f} ms".format(s * 1000) if s < 1 else "{:.2f} s".format(s)
 
 
@@ -369,13 +380,18 @@ def main(argv=None):
     per_task = seq.wall / len(items)
     cpu_share = min(1.0, (seq.cpu + seq.children) / seq.wall / share) if seq.wall > 0 else 1.0
     # On Linux, the time the main thread was runnable (computing or waiting for a core) does not depend
-    # on how busy the machine is: it replaces the estimate (unless child processes did the work).
+    # on how busy the machine is, as long as the work computes: it replaces the estimate (unless child
+    # processes did the work). Work that waits is runnable after each wake-up until it gets a core, which
+    # on a busy machine takes long enough to look like computing: whether it waits, the lower of the two
+    # estimates tells.
     me = "/proc/thread-self/schedstat"
     before = _schedstat(me)
+    waiting_share = cpu_share
     if before is not None and not seq.children:
         again = sequential(fn, items)
         cpu_share = min(1.0, (_schedstat(me) - before) / 1e9 / again.wall)
-    waiting = cpu_share < WAITING_CPU_SHARE
+        waiting_share = min(waiting_share, cpu_share)
+    waiting = waiting_share < WAITING_CPU_SHARE
     size, pickle_s = pickling(items[0])
 
     # 2. Costs that decide between the pools.
@@ -460,12 +476,20 @@ def main(argv=None):
     measured, verdict = {}, []
     if is_coro or waiting:
         measured["work"] = "io"
-        line = "Your work waits: its CPU time is {:.0f}% of its wall time.".format(100 * cpu_share)
+        line = "Your work waits: its CPU time is {:.0f}% of its wall time.".format(100 * waiting_share)
         if a_best:
             line += " asyncio runs {:.1f}x faster with {} at once.".format(a_best[5], a_best[1])
         if t_best:
             line += " Threads scale {:.1f}x with {} threads.".format(t_best[5], t_best[1])
         verdict.append(line)
+    elif per_task < TOO_SHORT:
+        # Threads and processes lose to the sequential loop on dispatch alone: a speedup below 1 says
+        # nothing about the GIL here. What the page says about the work stays.
+        verdict.append("Your task is too short to classify: it takes {} while a process pool round trip costs {}{}; "
+                       "dispatch and copying dominate every pool, so the timings cannot tell whether the GIL "
+                       "limits it. Time a batch of tasks as one task to classify it.".format(
+                           ms(per_task), ms(dispatch) if dispatch is not None else "?",
+                           " and pickling its input {}".format(ms(pickle_s)) if pickle_s is not None else ""))
     else:
         if t_busy is not None:  # Linux: how many threads could run at once, whatever the load
             releases = t_busy >= 1 + 0.5 * (t_best[1] - 1)
@@ -494,16 +518,19 @@ def main(argv=None):
             verdict.append("The speedups are low because other programs take the cores now: rerun on an idle machine.")
         if ft_build and not gil_on and measured["work"] == "ext":
             measured["work"] = "cpu"  # free-threaded threads scale Python code too: the page's words for it
-    if measured["work"] != "io":
+    if measured.get("work") != "io":
         measured["task"] = "tiny" if per_task < TINY_TASK else ("short" if per_task < 60 else "long")
         if size is None:
             measured["data"] = "unpick"
             verdict.append("The input does not pickle: only threads (or free-threading) can take it.")
-        elif size >= LARGE_BYTES or (pickle_s or 0) >= LARGE_SHARE * per_task:
+        elif size >= LARGE_BYTES or (pickle_s or 0) >= max(LARGE_SHARE * per_task, LARGE_PICKLE_S):
             measured["data"] = "large"
-            verdict.append("Copying dominates: each task's input is {} and takes {} to pickle and unpickle, {:.0f}% "
-                           "of the task's {}; pass paths or shared memory instead.".format(
-                               mb(size), ms(pickle_s), 100 * pickle_s / per_task, ms(per_task)))
+            ratio = pickle_s / per_task if per_task > 0 else float("inf")
+            verdict.append("Copying dominates: each task's input is {} and takes {} to pickle and unpickle, {} "
+                           "the task's {}; pass paths or shared memory instead.".format(
+                               mb(size), ms(pickle_s),
+                               "{:.0f}% of".format(100 * ratio) if ratio < 10 else "{:.3g} times".format(ratio),
+                               ms(per_task)))
         else:
             measured["data"] = "small"
         if measured["task"] == "tiny":
@@ -512,11 +539,11 @@ def main(argv=None):
                            "costs {} and starting its workers {}; batch tasks (chunksize) or stay sequential.".format(
                                ms(per_task), ms(dispatch or 0), ms(max(starts)) if starts else "?"))
         measured["cores"] = "1" if n_cores == 1 else "2-4" if n_cores <= 4 else "5-16" if n_cores <= 16 else "17up"
-        if blas is not None and measured["work"] in ("ext", "mix"):
+        if blas is not None and measured.get("work", PAGE_ANSWERS.get("work")) in ("ext", "mix"):
             measured["blas"] = "yes" if any(b[0] == "blas" and (b[2] or 1) > 1 for b in blas) else "no"
         measured["os"] = {"win32": "win", "darwin": "mac"}.get(sys.platform, "linux")
     measured["py"] = "3.8" if version <= (3, 8) else "3.14" if version >= (3, 14) else "{}.{}".format(*version)
-    if version >= (3, 13) and measured["work"] != "io":
+    if version >= (3, 13) and measured.get("work") != "io":
         measured["gil"] = "ft" if ft_build else "std"
         if ft_build:
             measured["ext"] = "some" if gil_on else "ready"
@@ -524,7 +551,7 @@ def main(argv=None):
     # 6. Back into the wizard: the page's answers, with the measured ones in their place.
     answers = dict(PAGE_ANSWERS)
     answers.update(measured)
-    if measured["work"] != "mix":
+    if measured.get("work", "mix") != "mix":
         answers.pop("comp", None)
     base = PAGE_LINK.split("?")[0]
     query = ["v={}".format(SCHEMA)] + ["{}={}".format(q, urllib.parse.quote(answers[q], safe=".-"))
