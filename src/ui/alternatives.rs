@@ -36,7 +36,7 @@ pub fn Alternatives(
             let answer = state.answers().get(q).map(|o| q.get().options[o as usize].label);
             let cells = columns
                 .iter()
-                .map(|m| {
+                .map(|&m| {
                     let v = effect[m.0 as usize];
                     let (mark, class) = match v {
                         3.. => ("++", "pc-cell--good"),
@@ -47,6 +47,8 @@ pub fn Alternatives(
                     };
                     view! {
                         <td class=class>
+                            // The column's model, shown only where the table is stacked into rows (style/main.css).
+                            <span class="pc-table__model">{move || lang.t(m.get().name)}</span>
                             <span aria-hidden="true">{mark}</span>
                             <span class="pc-sr-only">{format!("{v:+}")}</span>
                         </td>
