@@ -610,7 +610,11 @@ async def crawl(io_pool: ThreadPoolExecutor, cpu_pool: ProcessPoolExecutor, out:
 {{/if}}
 {{#if io = db and db = aiomysql}}
     # One connection pool for the whole run; it also caps the queries in flight.
-    source = await aiomysql.create_pool(minsize=1, maxsize=CONCURRENCY, **connect_params(DSN))
+    # autocommit: these reads need no transaction, and a connection returned
+    # while a transaction is open would be closed by the pool, not reused.
+    source = await aiomysql.create_pool(
+        minsize=1, maxsize=CONCURRENCY, autocommit=True, **connect_params(DSN)
+    )
     try:
         pipeline = Pipeline(source, io_pool, cpu_pool, out)
         await run(pipeline, iter(range(COUNT)))

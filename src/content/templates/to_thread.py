@@ -79,9 +79,7 @@ from collections.abc import Iterator
 {{#elif fail = all}}
 from collections.abc import Awaitable
 {{/if}}
-{{#if py < 3.9 or where = script}}
 from concurrent.futures import ThreadPoolExecutor
-{{/if}}
 {{#if io in [db, files]}}
 from pathlib import Path
 {{/if}}
@@ -122,6 +120,13 @@ CONCURRENCY = int(os.environ.get("PYCONC_WORKERS") or "50")
 # Threads for the blocking calls. Calls beyond this wait in the pool's queue, so
 # the blocking library never sees more than this many calls at once.
 SDK_THREADS = min(CONCURRENCY, 10)
+{{#if py >= 3.9 and where != script}}
+# This program's own pool for the blocking calls. The loop here is not yours (a
+# notebook's, a web server's), so its default executor stays as its owner set
+# it. The pool starts its threads only when the first call comes, and
+# concurrent.futures joins them when the interpreter exits.
+SDK_POOL = ThreadPoolExecutor(max_workers=SDK_THREADS, thread_name_prefix="sdk")
+{{/if}}
 {{#if not io in [db, files, other]}}
 # Socket timeout of one SDK attempt, and how many attempts it makes.
 SDK_TIMEOUT = 10.0
@@ -435,10 +440,11 @@ async def call_sdk(pool: ThreadPoolExecutor, *args: object) -> object:
         # main() replaced with a pool of SDK_THREADS threads.
         return await asyncio.to_thread(blocking_call, *args, stop)
 {{#elif py >= 3.9}}
-        # to_thread() runs the call in the loop's default executor. That loop is
-        # not yours (a notebook's, a framework's): leave its executor alone; the
-        # CONCURRENCY bound keeps this program's share of it small.
-        return await asyncio.to_thread(blocking_call, *args, stop)
+        # run_in_executor() with this program's own pool (SDK_POOL), not the
+        # default executor of a loop that is not yours: at most SDK_THREADS
+        # calls reach the blocking library at once.
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(SDK_POOL, blocking_call, *args, stop)
 {{#else}}
         # run_in_executor() with an explicit pool: passing None would use a
         # default pool whose size and shutdown you do not control.
@@ -713,7 +719,11 @@ async def crawl(pool: ThreadPoolExecutor) -> int:
     stats = Stats()
 {{#if io = db and db = aiomysql}}
     # One connection pool for the whole run; it also caps the queries in flight.
-    client = await aiomysql.create_pool(minsize=1, maxsize=CONCURRENCY, **connect_params(DSN))
+    # autocommit: these reads need no transaction, and a connection returned
+    # while a transaction is open would be closed by the pool, not reused.
+    client = await aiomysql.create_pool(
+        minsize=1, maxsize=CONCURRENCY, autocommit=True, **connect_params(DSN)
+    )
     try:
         with tempfile.TemporaryDirectory(prefix="pyconc-") as tmp:
             global CACHE
