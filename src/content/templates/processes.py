@@ -45,9 +45,6 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("MKL_NUM_THREADS", "1")
 
-{{#if data = unpick}}
-import atexit
-{{/if}}
 {{#if crash != yes}}
 import contextlib
 {{/if}}
@@ -57,6 +54,7 @@ import gc
 import multiprocessing
 {{/if}}
 {{#if data = unpick}}
+import multiprocessing.util
 import sqlite3
 {{/if}}
 import sys
@@ -128,13 +126,13 @@ MAX_TASKS_PER_CHILD = 200
 {{/if}}
 # How many items the sequential baseline processes (5% of the input).
 SAMPLE = max(10, COUNT // 20)
-{{#if py = 3.14 and (input = stream or cancel = yes)}}
+{{#if py = 3.14 and crash != yes and (input = stream or cancel = yes)}}
 # Python 3.14 features, checked at run time so the file also runs on older versions.
 {{/if}}
 {{#if py = 3.14 and input = stream and crash != yes}}
 MAP_HAS_BUFFERSIZE = sys.version_info >= (3, 14)
 {{/if}}
-{{#if py = 3.14 and cancel = yes}}
+{{#if py = 3.14 and cancel = yes and crash != yes}}
 POOL_CAN_TERMINATE = sys.version_info >= (3, 14)
 {{/if}}
 
@@ -192,8 +190,12 @@ def init_worker() -> None:
     global CONNECTION
     CONNECTION = sqlite3.connect(":memory:")
     CONNECTION.execute("CREATE TABLE counts (block INTEGER PRIMARY KEY, primes INTEGER)")
-    # Close it when the worker process exits normally.
-    atexit.register(CONNECTION.close)
+    # Close it when the worker process exits normally (the pool shuts down).
+    # Not atexit: fork and forkserver workers skip atexit handlers before
+    # Python 3.13. multiprocessing runs this finalizer in every worker, under
+    # every start method. A worker that dies runs nothing, which is why each
+    # task commits its own writes (`with CONNECTION:` in work()).
+    multiprocessing.util.Finalize(None, CONNECTION.close, exitpriority=0)
 {{/if}}
 {{#if shared = yes and not (os = linux and py <= 3.13)}}
     # Loaded once per worker, not once per task: size the pool to the memory
@@ -544,22 +546,26 @@ def run_pool(pool: ProcessPoolExecutor, units: Iterator, limit: int, outcome: Ou
 {{/if}}
     """Run `units` with at most `limit` in flight.
 
-    Returns the units that were in flight when a worker died (an empty list if
-    none did); the units not taken from `units` yet stay there for the next pool.
+    Returns the units that failed with the pool when a worker died (an empty
+    list if none did); the units not taken from `units` yet stay there for the
+    next pool.
     """
     pending: dict[Future, object] = {}
+    broken: list = []
     try:
         while True:
-            for unit in units:
+            # A broken pool takes no more units; the ones in flight end at once.
+            if not broken:
+                for unit in units:
 {{#if task = tiny}}
-                pending[pool.submit(work_batch, unit)] = unit
+                    pending[pool.submit(work_batch, unit)] = unit
 {{#else}}
-                pending[pool.submit(work, unit)] = unit
+                    pending[pool.submit(work, unit)] = unit
 {{/if}}
-                if len(pending) >= limit:
-                    break
+                    if len(pending) >= limit:
+                        break
             if not pending:
-                return []
+                return broken
 {{#if cancel = yes}}
             done, _ = wait(pending, deadline - time.monotonic(), FIRST_COMPLETED)
             if not done:
@@ -576,9 +582,10 @@ def run_pool(pool: ProcessPoolExecutor, units: Iterator, limit: int, outcome: Ou
                     future.result()
 {{/if}}
                 except BrokenProcessPool:
-                    # Every unit in flight fails with the pool; which one killed
-                    # the worker is not known yet.
-                    return [unit, *pending.values()]
+                    # Every unit still in flight fails with the pool; which one
+                    # killed the worker is not known yet. A unit that finished
+                    # before the pool broke is counted, not run again.
+                    broken.append(unit)
 {{#if task != tiny and fail = all}}
                 except ITEM_ERRORS as exc:
                     outcome.errors.append(f"item {unit}: {exc!r}")
@@ -599,6 +606,11 @@ def find_crasher(suspects: list, outcome: Outcome) -> None:
 
     One worker runs them in order, so when it dies, the unit it was running is
     the first one not done: that item is named and left out, the others run on.
+{{#if fail = fast}}
+    Fail fast: the run stops at that item, or at the first ITEM_ERRORS
+    exception, which result() raises to the caller; the suspects after it are
+    not started.
+{{/if}}
     """
 {{#if task = tiny}}
     queue = [item for batch in suspects for item in batch]
@@ -609,6 +621,20 @@ def find_crasher(suspects: list, outcome: Outcome) -> None:
         with make_pool(1) as pool:
             futures = [(item, pool.submit(work, item)) for item in queue]
             queue = []
+{{#if fail = fast}}
+            try:
+                for item, future in futures:
+                    try:
+                        future.result()
+                    except BrokenProcessPool:
+                        outcome.crashed.append(f"item {item}: its worker process died (segfault, os._exit, out-of-memory kill)")
+                        return
+                    outcome.ok += 1
+            finally:
+                # Leaving early: the with block must not run the rest.
+                for _, future in futures:
+                    future.cancel()
+{{#else}}
             for position, (item, future) in enumerate(futures):
                 try:
                     future.result()
@@ -620,6 +646,7 @@ def find_crasher(suspects: list, outcome: Outcome) -> None:
                     outcome.errors.append(f"item {item}: {exc!r}")
                 else:
                     outcome.ok += 1
+{{/if}}
 
 
 def run_isolated(items: Iterable, workers: int, outcome: Outcome) -> None:
