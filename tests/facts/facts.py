@@ -1117,6 +1117,63 @@ def new_in_314():
     assert hasattr(concurrent.futures.ProcessPoolExecutor, "kill_workers")
 
 
+def worker_exit_hooks(register):
+    """For each start method, how many of a 2-worker pool's workers ran a hook that `register` (Python
+    source run in the pool's initializer, with `closer` defined) set up, after the pool shut down."""
+    ran = {}
+    with tempfile.TemporaryDirectory() as folder:
+        marks = os.path.join(folder, "marks")
+        with open(os.path.join(folder, "hooks.py"), "w") as f:
+            f.write(textwrap.dedent("""
+                import atexit, multiprocessing.util, os
+                def closer():
+                    with open(os.environ["FACTS_MARKS"], "a") as marks:
+                        marks.write("%d\\n" % os.getpid())
+                def init():
+                    REGISTER
+                def work(x):
+                    return x
+            """).replace("REGISTER", register))
+        code = """
+            import concurrent.futures, multiprocessing, sys
+            import hooks
+            if __name__ == "__main__":
+                context = multiprocessing.get_context(sys.argv[1])
+                with concurrent.futures.ProcessPoolExecutor(2, mp_context=context, initializer=hooks.init) as pool:
+                    assert list(pool.map(hooks.work, range(10))) == list(range(10))
+        """
+        for method in start_methods():
+            open(marks, "w").close()
+            env = dict(os.environ, FACTS_MARKS=marks, PYTHONPATH=folder)
+            proc = subprocess.run([sys.executable, "-c", textwrap.dedent(code), method], check=False,
+                                  capture_output=True, text=True, timeout=120, env=env, cwd=folder)
+            assert proc.returncode == 0, proc.stderr[-500:]
+            with open(marks) as f:
+                ran[method] = len(f.read().split())
+    return ran
+
+
+@fact("atexit handlers registered in a pool worker run under spawn only, not under fork or forkserver, "
+      "before 3.13", until=(3, 12), only=(POSIX, "needs fork"))
+def atexit_skipped_in_forked_workers():
+    ran = worker_exit_hooks("atexit.register(closer)")
+    assert ran == {"fork": 0, "spawn": 2, "forkserver": 0}, ran
+
+
+@fact("atexit handlers registered in a pool worker run under every start method from 3.13",
+      since=(3, 13), only=(POSIX, "needs fork"))
+def atexit_runs_in_workers_from_313():
+    ran = worker_exit_hooks("atexit.register(closer)")
+    assert ran == {"fork": 2, "spawn": 2, "forkserver": 2}, ran
+
+
+@fact("multiprocessing.util.Finalize with an exitpriority, set up in a pool worker, runs when the pool "
+      "shuts down, under every start method")
+def finalize_runs_in_every_worker():
+    ran = worker_exit_hooks("multiprocessing.util.Finalize(None, closer, exitpriority=0)")
+    assert ran and set(ran.values()) == {2}, ran
+
+
 # ------------------------------------------------------------------------------------------ runners
 
 
