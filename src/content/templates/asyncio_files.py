@@ -385,7 +385,25 @@ def failures(tasks: list[asyncio.Task[None]]) -> list[BaseException]:
 
 {{/if}}
 {{/if}}
-{{#if py >= 3.9}}
+{{#if py >= 3.9 and where in [notebook, aweb]}}
+async def hash_all(folder: Path) -> Stats:
+    # Awaited where a loop already runs (a notebook's, a web server's): that
+    # loop is not yours, so its default executor, which asyncio.to_thread()
+    # uses, stays as its owner set it. run() still keeps at most WORKERS reads
+    # in flight.
+    stats = Stats()
+    await run(folder, stats)
+    return stats
+
+
+async def hash_all_own_loop(folder: Path) -> Stats:
+    # Run by asyncio.run() in main(): this loop is the script's own, so its
+    # default executor becomes a pool of a known size; asyncio.run() shuts it
+    # down when the loop ends.
+    loop = asyncio.get_running_loop()
+    loop.set_default_executor(ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="file-io"))
+    return await hash_all(folder)
+{{#elif py >= 3.9}}
 async def hash_all(folder: Path) -> Stats:
     # asyncio.to_thread() uses the loop's default executor. Replace it with a
     # pool of a known size; asyncio.run() shuts it down when the loop ends.
@@ -421,7 +439,9 @@ def report(stats: Stats, elapsed: float) -> None:
 def main() -> int:
     with input_folder() as folder:
         started = time.perf_counter()
-{{#if py >= 3.9}}
+{{#if py >= 3.9 and where in [notebook, aweb]}}
+        stats = asyncio.run(hash_all_own_loop(folder))
+{{#elif py >= 3.9}}
         stats = asyncio.run(hash_all(folder))
 {{#else}}
         # `with` shuts the pool down (and joins its threads) once the loop is done.
@@ -441,9 +461,8 @@ def main() -> int:
 {{#if py >= 3.9}}
 #     stats = await hash_all(Path("data"))    # in a Jupyter cell
 #
-# That loop is not yours: rather than replacing its default executor as
-# hash_all() does, keep a ThreadPoolExecutor of your own and pass it to
-# loop.run_in_executor(pool, path.read_bytes).
+# That loop is not yours, so hash_all() leaves its default executor alone;
+# only main(), on the loop it starts itself, sizes it to WORKERS.
 {{#else}}
 #     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
 #         stats = await hash_all(Path("data"), pool)    # in a Jupyter cell
