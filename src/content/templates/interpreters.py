@@ -125,10 +125,10 @@ def main() -> int:
             file=sys.stderr,
         )
         return 2
-{{#if ext in [some, unsure]}}
-    # Extension pitfall: some compiled modules refuse to load in a
-    # subinterpreter (ImportError). Import them only in the main interpreter,
-    # or use a process pool for the tasks that need them.
+{{#if subint = ready}}
+    # Extension pitfall: every compiled module the tasks import must load in a
+    # subinterpreter, and one that does not fails to import there. Yours do,
+    # you said: test each one you add with a task that only imports it.
 {{/if}}
 {{#if task = tiny}}
     # Tiny-task pitfall: each call pickles its function, arguments and result
