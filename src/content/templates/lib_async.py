@@ -12,7 +12,7 @@ anyio.to_thread.run_sync() under a CapacityLimiter that bounds the threads this
 library uses (AnyIO's default limiter, shared with everyone, allows 40).
 {{#else}}
 Each item is an HTTP GET through httpx.AsyncClient, which also runs on both
-loops; a CapacityLimiter bounds the requests in flight.
+loops; a fixed number of tasks bounds the requests in flight.
 {{/if}}
 
 Install and try:
@@ -63,28 +63,44 @@ def _blocking_get(url: str) -> bytes:
 async def fetch_all(base_url: str, items: Iterable[int], *, limit: int = DEFAULT_LIMIT) -> dict[int, int]:
     """Fetch f"{base_url}/items/{i}" for each item; return {item: body size}.
 
-    At most `limit` are in flight. The first error cancels the others and is
+    `limit` tasks take the items one after another from the iterable, so at
+    most `limit` are in flight and the items are read only as fast as they are
+    fetched: a long generator is never turned into one task per item. The
+    result holds one entry per item. The first error cancels the others and is
     raised (in an ExceptionGroup from AnyIO 4): structured concurrency, so no
-    task outlives this call, whatever loop runs it. Cancelling the caller (a
-    timeout, a Trio cancel scope) cancels every request.
-    """
-    limiter = anyio.CapacityLimiter(limit)
-    sizes: dict[int, int] = {}
+    task outlives this call, whatever loop runs it.
 {{#if model = to_thread}}
+    Cancelling the caller (a timeout, a Trio cancel scope) starts no further
+    call, but a blocking call already running in a thread cannot be
+    interrupted: the cancellation waits for it to return, at most CALL_TIMEOUT
+    (its socket timeout) later.
+{{#else}}
+    Cancelling the caller (a timeout, a Trio cancel scope) cancels every
+    request in flight.
+{{/if}}
+    """
+    sizes: dict[int, int] = {}
+    # One iterator shared by the tasks: each next() returns a new item, and no
+    # two tasks can call it at once (they run on one thread, switching only at
+    # an await).
+    pending = iter(items)
+{{#if model = to_thread}}
+    # The limiter bounds this library's threads; AnyIO's own default limiter
+    # would share 40 threads with every other user of to_thread.
+    limiter = anyio.CapacityLimiter(limit)
 
-    async def one(item: int) -> None:
-        # The limiter bounds this library's threads; AnyIO's own default
-        # limiter would share 40 threads with every other user of to_thread.
-        body = await anyio.to_thread.run_sync(_blocking_get, f"{base_url}/items/{item}", limiter=limiter)
-        sizes[item] = len(body)
+    async def worker() -> None:
+        for item in pending:
+            body = await anyio.to_thread.run_sync(_blocking_get, f"{base_url}/items/{item}", limiter=limiter)
+            sizes[item] = len(body)
 
     async with anyio.create_task_group() as group:
-        for item in items:
-            group.start_soon(one, item)
+        for _ in range(limit):
+            group.start_soon(worker)
 {{#else}}
 
-    async def one(client: httpx.AsyncClient, item: int) -> None:
-        async with limiter:
+    async def worker(client: httpx.AsyncClient) -> None:
+        for item in pending:
             response = await client.get(f"{base_url}/items/{item}")
             response.raise_for_status()
             sizes[item] = len(response.content)
@@ -92,8 +108,8 @@ async def fetch_all(base_url: str, items: Iterable[int], *, limit: int = DEFAULT
     # One client for the call: it pools connections and is closed on the way out.
     client = httpx.AsyncClient(limits=httpx.Limits(max_connections=limit))
     async with client, anyio.create_task_group() as group:
-        for item in items:
-            group.start_soon(one, client, item)
+        for _ in range(limit):
+            group.start_soon(worker, client)
 {{/if}}
     return sizes
 
