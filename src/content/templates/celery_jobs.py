@@ -5,7 +5,8 @@ that submitted them, and a worker process runs them. A task that hits a
 temporary error is retried with a growing delay. Running this file starts a
 worker in a subprocess for the demo, submits the jobs, waits for the results
 with a deadline, stops the worker and prints a summary. In production, run the
-worker on its own: `celery -A <this module> worker`.
+worker on its own: `celery -A <this module> worker --statedb=<a file>` (the
+file keeps its list of revoked jobs across restarts; see revoke_rest()).
 
 Save it under a name other than celery.py: a file of that name would hide the
 celery package from its own imports.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -140,9 +142,14 @@ def worker_command() -> list[str]:
     concurrency = WORKERS or os.cpu_count() or 1
     # Celery's default prefork pool does not run on Windows; use threads there.
     pool = "threads" if sys.platform == "win32" else "prefork"
+    # The worker remembers the jobs it was told to revoke only in memory; with
+    # --statedb it also writes them to this file and reads them back when it
+    # starts again, so a revoked job left in the queue is skipped next time.
+    state = Path(tempfile.gettempdir()) / f"{MODULE_NAME}-worker.state"
     return [
         sys.executable, "-m", "celery", "--quiet", "-A", MODULE_NAME, "worker",
         f"--concurrency={concurrency}", f"--pool={pool}", "--loglevel=WARNING",
+        f"--statedb={state}",
     ]
 
 
@@ -195,9 +202,13 @@ def collect(results: list[AsyncResult]) -> tuple[int, int, bool]:
 
 
 def revoke_rest(results: list[AsyncResult]) -> int:
-    """Revoke the jobs not finished yet, so no worker starts them.
+    """Revoke the jobs not finished yet.
 
-    Returns how many jobs are left without a collected result.
+    A revocation does not delete the queued message: it tells the workers
+    running now, which keep it in memory (and in their --statedb file). A
+    worker that never heard of it, started later or elsewhere without that
+    file, would run the job; the expiry each job carries (see main()) stops
+    that one too. Returns how many jobs are left without a collected result.
     """
     for result in results:
         if not result.ready():
@@ -225,15 +236,14 @@ def main() -> int:
         try:
             # delay() only queues the job and returns at once. Keep the
             # AsyncResult handles: they are the only way to the results.
-{{#if cancel = yes}}
-            # expires: a job still queued after TIMEOUT_S is dropped, not run.
+            # expires: no one waits for a result after TIMEOUT_S, so a job
+            # still queued then is dropped, not run, by whichever worker takes
+            # it, now or later: unlike a revocation, the expiry travels in the
+            # message itself.
             results = [
                 process_item.apply_async((item,), expires=TIMEOUT_S)
                 for item in range(COUNT)
             ]
-{{#else}}
-            results = [process_item.delay(item) for item in range(COUNT)]
-{{/if}}
             failed, retried, stopped = collect(results)
         finally:
             stop_worker(worker)
