@@ -52,8 +52,9 @@ TIMEOUT_S = float(os.environ.get("PYCONC_TIMEOUT", "120"))
 def collatz_steps(n: int) -> int:
     """Count the Collatz steps from n + 1 down to 1 (a stand-in for your code).
 
-    It runs inside the worker processes; Dask pickles it by reference, so it
-    must live at module level.
+    It runs inside the worker processes. Defined in the script you run (or in
+    a notebook cell, or as a lambda), Dask sends it by value with cloudpickle;
+    imported from a module, by reference, and the workers import that module.
     """
     n += 1
     steps = 0
@@ -99,7 +100,10 @@ def main() -> int:
 {{#else}}
         except TimeoutError:
 {{/if}}
-            # Unlike a thread, a Dask task can be cancelled from outside.
+            # cancel() drops the tasks not started yet and forgets the
+            # results. A task already running is not interrupted: it keeps its
+            # worker thread busy until it returns. Here the with block then
+            # shuts the cluster down, which ends the worker processes too.
             client.cancel(futures)
             print(f"stopped: timed out after {TIMEOUT_S:g} s", file=sys.stderr)
             print_summary(COUNT, start)

@@ -64,8 +64,9 @@ class Totals:
 def random_walk(seed: int, totals: ray.actor.ActorHandle) -> float:
     """A task: walk randomly in 2-D and return the final distance from 0.
 
-    Replace the body with your own work. Ray pickles the function by
-    reference, so it must be defined at module level.
+    Replace the body with your own work. Ray sends it to the workers with
+    cloudpickle: by value when it is defined in the script you run or in a
+    notebook cell, by reference (the workers import it) from a module.
     """
     rng = random.Random(seed)
     x = y = 0.0
