@@ -140,7 +140,7 @@ MAX_SECONDS = 30.0
 WAIT_SECONDS = 2 * MAX_SECONDS
 {{/if}}
 {{/if}}
-{{#if model = threads}}
+{{#if model = threads and task != long}}
 # The most parts (or calls) one request may fan out to.
 MAX_PARTS = 16
 {{/if}}
