@@ -2,7 +2,7 @@
 //! reachable, and the three errors of the seed article stated correctly.
 
 use pyconc::content::{Lang, MODELS, ModelId, PITFALLS, QUESTIONS, QuestionId, TEMPLATES, Text, ui};
-use pyconc::engine::reachable::{Walk, reads};
+use pyconc::engine::reachable::{self, Walk, reads};
 use std::collections::BTreeSet;
 
 /// Every text of the content, in both languages, with where it comes from.
@@ -71,33 +71,65 @@ fn the_content_has_at_least_what_the_product_promises() {
 
 #[test]
 fn every_pitfall_is_shown_on_some_path() {
-    // For each set of questions some pitfall reads: observe them, settle the scores, and look at every
-    // final state. Pitfalls that read the same questions share one walk.
-    let mut groups: Vec<(BTreeSet<u8>, Vec<usize>)> = Vec::new();
-    for (i, p) in PITFALLS.iter().enumerate() {
+    // Each pitfall's conditions read some questions: a scoring walk that observes them settles the
+    // winner of every final state and keeps those answers. A walk keeps most answers to its last steps
+    // anyway (a rule still reads them), so observing them costs nothing; what costs is observing a question
+    // the walk would otherwise forget early (before its last three questions). Pitfalls whose costly
+    // questions are among one walk's share that walk, which observes all their questions.
+    let n = QUESTIONS.len();
+    let last_read = reachable::last_reads(true);
+    let costly = |q: &u8| last_read[*q as usize].is_none_or(|l| l + 3 < n);
+    let mut reads_of: Vec<BTreeSet<u8>> = Vec::new();
+    for p in PITFALLS {
         let mut set = BTreeSet::new();
         p.when.iter().for_each(|c| reads(c, &mut set));
-        match groups.iter_mut().find(|(s, _)| *s == set) {
-            Some((_, members)) => members.push(i),
-            None => groups.push((set, vec![i])),
-        }
+        reads_of.push(set);
     }
-    let mut shown = vec![false; PITFALLS.len()];
-    for (set, members) in &groups {
-        let observe: Vec<QuestionId> = set.iter().map(|&q| QuestionId(q)).collect();
-        let started = std::time::Instant::now();
-        let walk = Walk::run(&observe, true);
-        println!("pitfall walk observing {set:?}: {} states, {:?}", walk.widest, started.elapsed());
-        for (answers, winner) in walk.final_answers_and_winners() {
-            for &i in members {
-                let p = &PITFALLS[i];
-                if p.applies(ModelId(winner as u8), &answers) {
-                    shown[i] = true;
-                }
+    // Walks keyed by their costly questions, the widest first, so a narrower set joins one that holds it.
+    let mut order: Vec<usize> = (0..PITFALLS.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(reads_of[i].iter().filter(|q| costly(q)).count()));
+    let mut walks: Vec<(BTreeSet<u8>, BTreeSet<u8>, Vec<usize>)> = Vec::new();
+    for i in order {
+        let key: BTreeSet<u8> = reads_of[i].iter().copied().filter(|q| costly(q)).collect();
+        // Pitfalls with no costly question share one walk of their own: joining a costly walk would
+        // widen it more than a walk of the baseline's width costs.
+        match walks.iter_mut().find(|(k, _, _)| k.is_superset(&key) && (k.is_empty() == key.is_empty())) {
+            Some((_, observe, members)) => {
+                observe.extend(&reads_of[i]);
+                members.push(i);
             }
+            None => walks.push((key, reads_of[i].clone(), vec![i])),
         }
     }
-    let never: Vec<&str> = PITFALLS.iter().zip(&shown).filter(|(_, s)| !**s).map(|(p, _)| p.id).collect();
+    // The walks are independent: two threads share them.
+    let shown: Vec<std::sync::atomic::AtomicBool> = PITFALLS.iter().map(|_| Default::default()).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| {
+                while let Some((_, set, members)) = walks.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+                    let observe: Vec<QuestionId> = set.iter().map(|&q| QuestionId(q)).collect();
+                    let started = std::time::Instant::now();
+                    let walk = Walk::run(&observe, true);
+                    println!("pitfall walk observing {set:?}: {} states, {:?}", walk.widest, started.elapsed());
+                    for (answers, winner) in walk.final_answers_and_winners() {
+                        for &i in members {
+                            if PITFALLS[i].applies(ModelId(winner as u8), &answers) {
+                                shown[i].store(true, std::sync::atomic::Ordering::Relaxed);
+                            }
+                        }
+                    }
+                }
+            });
+        }
+    });
+    println!("{} pitfalls in {} walks", PITFALLS.len(), walks.len());
+    let never: Vec<&str> = PITFALLS
+        .iter()
+        .zip(&shown)
+        .filter(|(_, s)| !s.load(std::sync::atomic::Ordering::Relaxed))
+        .map(|(p, _)| p.id)
+        .collect();
     assert!(never.is_empty(), "pitfalls never shown for a recommended model: {never:?}");
 }
 

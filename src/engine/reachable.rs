@@ -22,6 +22,36 @@ pub fn reads(cond: &Cond, out: &mut BTreeSet<u8>) {
     }
 }
 
+/// For each question, the index of the last question at which a walk still reads its answer: a later
+/// `ask_if` and, for a scoring walk, a rule or requirement settled once its last question is answered.
+/// `None` for a question nothing reads. A walk forgets an answer after that index unless it observes it.
+pub fn last_reads(score: bool) -> Vec<Option<usize>> {
+    let mut last_read = vec![None::<usize>; QUESTIONS.len()];
+    let mut note = |cond: &Cond, at: usize| {
+        let mut set = BTreeSet::new();
+        reads(cond, &mut set);
+        for q in set {
+            let slot = &mut last_read[q as usize];
+            *slot = Some(slot.map_or(at, |s: usize| s.max(at)));
+        }
+    };
+    for (i, q) in QUESTIONS.iter().enumerate() {
+        note(&q.ask_if, i);
+    }
+    // A rule reads its questions when its last one is answered, so they are kept until then.
+    if score {
+        let conds = RULES.iter().map(|r| &r.when).chain(REQUIREMENTS.iter().map(|r| &r.when));
+        for cond in conds {
+            let mut set = BTreeSet::new();
+            reads(cond, &mut set);
+            if let Some(&m) = set.iter().max() {
+                note(cond, m as usize);
+            }
+        }
+    }
+    last_read
+}
+
 /// A merged state: the answers still needed, the scores settled so far, the models ruled out, the
 /// models that some rule speaks for, and (only when path lengths are counted) how many questions the
 /// path has answered.
@@ -94,30 +124,7 @@ impl Walk {
 
     fn explore(prefix: &Answers, observe: &[QuestionId], score: bool, count_len: bool) -> Walk {
         let n = QUESTIONS.len();
-        // For each question index, the last index at which it is still read.
-        let mut last_read = vec![None::<usize>; n];
-        let mut note = |cond: &Cond, at: usize| {
-            let mut set = BTreeSet::new();
-            reads(cond, &mut set);
-            for q in set {
-                let slot = &mut last_read[q as usize];
-                *slot = Some(slot.map_or(at, |s: usize| s.max(at)));
-            }
-        };
-        for (i, q) in QUESTIONS.iter().enumerate() {
-            note(&q.ask_if, i);
-        }
-        // A rule reads its questions when its last one is answered, so they are kept until then.
-        if score {
-            let conds = RULES.iter().map(|r| &r.when).chain(REQUIREMENTS.iter().map(|r| &r.when));
-            for cond in conds {
-                let mut set = BTreeSet::new();
-                reads(cond, &mut set);
-                if let Some(&m) = set.iter().max() {
-                    note(cond, m as usize);
-                }
-            }
-        }
+        let last_read = last_reads(score);
         // A rule is settled once its last question is answered.
         let settle_at = |cond: &Cond| {
             let mut set = BTreeSet::new();
