@@ -320,6 +320,8 @@ def mb(n):
 
 
 def ms(s):
+    if s <= 0:
+        return "0"
     if s < 0.000001:
         return "{:.0f} ns".format(s * 1e9)
     if s < 0.0001:
@@ -444,7 +446,7 @@ def main(argv=None):
     # 4. The table.
     print()
     print("Sequential: {} per task over {} tasks; CPU {:.0f}% of wall ({} in this process, {} in child processes)".format(
-        ms(per_task), len(items), 100 * cpu_share, ms(seq.cpu), ms(seq.children)))
+        ms(per_task), len(items), 100 * (waiting_share if waiting else cpu_share), ms(seq.cpu), ms(seq.children)))
     if share < 0.8:
         print("Other programs are busy: this process got {:.0f}% of a core; CPU shares are read against that, "
               "and speedups are lower than on an idle machine.".format(100 * share))
