@@ -25,9 +25,6 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 {{#else}}
 from concurrent.futures import ThreadPoolExecutor
 {{/if}}
-{{#if cancel = yes and py < 3.11}}
-from concurrent.futures import TimeoutError as FuturesTimeoutError
-{{/if}}
 from itertools import islice
 
 # ---------------------------------------------------------------------------
@@ -113,10 +110,8 @@ def warn_if_gil() -> None:
     if not gil_enabled():
         return
     if sysconfig.get_config_var("Py_GIL_DISABLED"):
-{{#if ext in [some, unsure]}}
         # A likely cause: a compiled dependency that is not ready yet. Look for
         # free-threading support in its release notes (cp313t or cp314t wheels).
-{{/if}}
         reason = (
             "this is a free-threaded build, but the GIL is on: an imported "
             "extension is not marked free-threading safe, or PYTHON_GIL=1 is set"
@@ -255,11 +250,8 @@ def main() -> int:
                 ok += 1
 {{/if}}
 {{/if}}
-{{#if cancel = yes and py >= 3.11}}
+{{#if cancel = yes}}
         except TimeoutError:
-{{#elif cancel = yes}}
-        # Before 3.11, concurrent.futures raised its own TimeoutError class.
-        except (TimeoutError, FuturesTimeoutError):
 {{/if}}
 {{#if cancel = yes}}
             fatal = f"timed out after {TIMEOUT_S:g} s"

@@ -267,10 +267,6 @@ def main() -> int:
     # does below 2048 bytes), and handing a task to a thread costs time too.
     # Group tiny items into larger buffers, or stay sequential.
 {{/if}}
-{{#if crash = yes}}
-    # Crash pitfall: threads share one process, so a segfault in C code ends
-    # the whole program. Run such code in a process pool to isolate it.
-{{/if}}
     workers = worker_count()
     sample_done, sample_s = time_sequential(islice(input_items(), SAMPLE))
 {{#if state != none}}
