@@ -122,6 +122,13 @@ fn every_template_invariant_holds_on_every_rendering() {
 }
 
 #[test]
+fn every_template_branch_is_taken_by_some_rendering() {
+    // A `{{#if}}` branch no answer path selects is text no user can get: its condition is wrong.
+    let dead = pyconc::engine::invariants::dead_template_branches();
+    assert!(dead.is_empty(), "branches no rendering takes:\n{}", dead.join("\n"));
+}
+
+#[test]
 fn the_merged_walk_agrees_with_a_plain_walk_of_the_engine_on_sub_trees() {
     // Each prefix fixes a few answers; both walks then cover every path below it. The prefixes pick
     // sub-trees of different shapes: I/O with async libraries, CPU on 3.14, mixed, unsure.
@@ -245,10 +252,43 @@ fn every_invariant_fails_on_an_outcome_that_breaks_it() {
             &[("where", "sweb"), ("task", "long")],
             "@app.get(\"/work\")\ndef work():\n    return {\"result\": pool().submit(job).result()}\n",
         ),
+        (
+            "aiomysql-pool-autocommits",
+            &[],
+            "    pool = await aiomysql.create_pool(\n        minsize=1, maxsize=N, **connect_params(DSN)\n    )\n",
+        ),
+        (
+            "worker-cleanup-not-left-to-atexit",
+            &[],
+            "def init_worker() -> None:\n    global CONNECTION\n    CONNECTION = connect()\n    atexit.register(CONNECTION.close)\n",
+        ),
+        (
+            "host-loop-default-executor-untouched",
+            &[("where", "notebook")],
+            "async def hash_all(folder):\n    loop = asyncio.get_running_loop()\n    loop.set_default_executor(ThreadPoolExecutor(8))\n    return await run(folder)\n\n\n#     stats = await hash_all(Path(\"data\"))    # in a Jupyter cell\n",
+        ),
+        (
+            "configuration-constants-are-read",
+            &[],
+            "SDK_THREADS = min(CONCURRENCY, 10)\nCONCURRENCY = 50\n# SDK_THREADS threads\nprint(CONCURRENCY)\n",
+        ),
+        (
+            "library-tasks-bounded-not-per-item",
+            &[("where", "lib")],
+            "    async with anyio.create_task_group() as group:\n        for item in items:\n            group.start_soon(one, item)\n",
+        ),
     ];
     for (name, pairs, text) in text_cases {
         let inv = TEMPLATE_INVARIANTS.iter().find(|i| i.name == *name).unwrap();
         assert!((inv.check)(processes, &raw(pairs), text).is_err(), "{name} does not catch {text:?}");
     }
-    assert_eq!(text_cases.len(), TEMPLATE_INVARIANTS.len());
+    // Celery's template is the distributed model's, so its invariant is tried on that template.
+    let celery = TEMPLATES.iter().find(|t| t.id == "celery").unwrap();
+    let celery_text = "app = Celery(MODULE_NAME)\nresults = [process_item.delay(item) for item in range(COUNT)]\n";
+    let celery_inv = TEMPLATE_INVARIANTS.iter().find(|i| i.name == "celery-jobs-carry-an-expiry").unwrap();
+    assert!(
+        (celery_inv.check)(celery, &raw(&[]), celery_text).is_err(),
+        "celery-jobs-carry-an-expiry does not catch .delay()"
+    );
+    assert_eq!(text_cases.len() + 1, TEMPLATE_INVARIANTS.len());
 }

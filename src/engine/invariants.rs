@@ -4,9 +4,9 @@
 //! merged scoring walk; `check_templates` runs the text-level ones over every distinct rendering of
 //! every template. A failure carries a link to a complete path that shows it.
 
-use crate::content::{ModelId, PITFALLS, Pitfall, QuestionId, TEMPLATES, Template};
+use crate::content::{ModelId, PITFALLS, Pitfall, QuestionId, RULES, TEMPLATES, Template};
 use crate::engine::reachable::{Outcome, Walk, reads};
-use crate::engine::recommendation::{LostReason, integration_for, template_for};
+use crate::engine::recommendation::{CLOSE_CALL_MARGIN, LostReason, integration_for, template_for};
 use crate::engine::{Answers, Recommendation, ShareLink};
 use std::collections::BTreeSet;
 
@@ -195,6 +195,39 @@ pub const INVARIANTS: &[Invariant] = &[
         },
     },
     Invariant {
+        name: "no-close-call-physics-rules-out",
+        says: "Threads are never the pick or the close call for pure-Python computing on the GIL build, nor on top of a library that already keeps the cores busy.",
+        reads: &["work", "gil", "blas", "where"],
+        check: |c| {
+            let threads = ModelId::find("threads");
+            let close = c.runner_up.is_some_and(|(m, w, r, _)| Some(m) == threads && w - r <= CLOSE_CALL_MARGIN);
+            let named = close || Some(c.model) == threads;
+            // A GUI's one worker thread keeps the window live; it is not there for speed.
+            let for_speed = !c.is("where", "gui");
+            let gil_cpu = c.is("work", "cpu") && !c.is("gil", "ft");
+            let busy_blas = c.is("work", "ext") && c.is("blas", "yes");
+            ensure(!(named && for_speed && (gil_cpu || busy_blas)), || {
+                let why = if gil_cpu { "pure-Python computing under the GIL" } else { "a library that already uses the cores" };
+                format!("threads named for {why}")
+            })
+        },
+    },
+    Invariant {
+        name: "tie-shown-as-tie",
+        says: "A runner-up with the winner's score is shown as a tie, never as beaten by a reason, whatever rules fired on either side.",
+        reads: &[],
+        check: |c| match c.runner_up {
+            Some((m, w, r, _)) if w == r => {
+                // The strongest case for calling it a defeat: a rule against the runner-up and one for the winner.
+                let against = RULES.iter().find(|x| x.model == m && x.score < 0);
+                let best = RULES.iter().find(|x| x.model == c.model && x.score > 0);
+                let lost = LostReason::decide(None, w - r, against, best);
+                ensure(matches!(lost, LostReason::Tie), || format!("tied with `{}` but shown as beaten", m.get().id))
+            }
+            _ => Ok(()),
+        },
+    },
+    Invariant {
         name: "every-result-has-a-host-integration",
         says: "Every recommendation says how it plugs into the host the user chose.",
         reads: &["where"],
@@ -340,6 +373,82 @@ fn calls(text: &str, needle: &str) -> bool {
     text.lines().map(str::trim_start).any(|l| !l.starts_with('#') && l.contains(needle))
 }
 
+/// The arguments of each call `name(...)` in the text: what lies between its parentheses, which may
+/// span lines and hold nested calls.
+fn call_args<'t>(text: &'t str, name: &str) -> Vec<&'t str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(name) {
+        let open = at + name.len();
+        let mut depth = 1;
+        let mut end = None;
+        for (i, ch) in rest[open..].char_indices() {
+            match ch {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = Some(open + i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(end) = end else { break };
+        out.push(&rest[open..end]);
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// The names of the top-level functions whose body has a line of code (not a comment) holding
+/// `needle`.
+fn functions_calling(text: &str, needle: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        let def = line.strip_prefix("async def ").or_else(|| line.strip_prefix("def "));
+        if let Some(def) = def {
+            current = def.split('(').next().map(str::to_string);
+        } else if !line.is_empty() && !line.starts_with(' ') && !line.starts_with('#') && !line.starts_with(')') {
+            current = None;
+        }
+        if let Some(name) = &current
+            && !line.trim_start().starts_with('#')
+            && line.contains(needle)
+            && !out.contains(name)
+        {
+            out.push(name.clone());
+        }
+    }
+    out
+}
+
+/// The module-level constants (`NAME = ...` or `NAME: type = ...` at the start of a line, in capitals).
+fn module_constants(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter_map(|l| {
+            let name_len = l.find(|ch: char| !(ch.is_ascii_uppercase() || ch.is_ascii_digit() || ch == '_'))?;
+            let (name, after) = l.split_at(name_len);
+            let starts = name.chars().next().is_some_and(|ch| ch.is_ascii_uppercase());
+            // `NAME: type = value`, not a docstring line such as `NAME: what it means.`
+            let annotated = after.starts_with(": ") && after.contains(" = ");
+            (starts && (after.starts_with(" = ") || annotated)).then_some(name)
+        })
+        .collect()
+}
+
+/// Whether `word` stands in `line` as a whole identifier.
+fn has_word(line: &str, word: &str) -> bool {
+    line.match_indices(word).any(|(i, _)| {
+        let ident = |ch: char| ch.is_ascii_alphanumeric() || ch == '_';
+        let before = line[..i].chars().next_back().is_none_or(|ch| !ident(ch));
+        let after = line[i + word.len()..].chars().next().is_none_or(|ch| !ident(ch));
+        before && after
+    })
+}
+
 /// Every text-level invariant.
 pub const TEMPLATE_INVARIANTS: &[TemplateInvariant] = &[
     TemplateInvariant {
@@ -452,7 +561,140 @@ pub const TEMPLATE_INVARIANTS: &[TemplateInvariant] = &[
             })
         },
     },
+    TemplateInvariant {
+        name: "aiomysql-pool-autocommits",
+        says: "Every aiomysql connection pool is created with autocommit=True: aiomysql's pool closes, instead of reusing, a connection handed back with a transaction open.",
+        reads: &[],
+        check: |_, _, text| {
+            let calls = call_args(text, "aiomysql.create_pool(");
+            ensure(calls.iter().all(|args| args.contains("autocommit=True")), || {
+                "an aiomysql pool without autocommit=True".into()
+            })
+        },
+    },
+    TemplateInvariant {
+        name: "worker-cleanup-not-left-to-atexit",
+        says: "A process pool's worker initializer never leaves its cleanup to atexit, which fork and forkserver workers skip before Python 3.13.",
+        reads: &[],
+        check: |_, _, text| {
+            let initializers = functions_calling(text, "atexit.register(");
+            ensure(!initializers.iter().any(|f| f.contains("init")), || {
+                format!("atexit.register() in the worker initializer {initializers:?}")
+            })
+        },
+    },
+    TemplateInvariant {
+        name: "host-loop-default-executor-untouched",
+        says: "A template for a notebook or an async web app never tells the user to await a function that replaces the loop's default executor: that loop belongs to the kernel or the server.",
+        reads: &["where"],
+        check: |_, a, text| {
+            if !(is(a, "where", "notebook") || is(a, "where", "aweb")) {
+                return Ok(());
+            }
+            let setters = functions_calling(text, "set_default_executor(");
+            let awaited: Vec<&String> = setters.iter().filter(|f| text.contains(&format!("await {f}("))).collect();
+            ensure(awaited.is_empty(), || {
+                format!("awaits {awaited:?}, which replaces the default executor of a loop it does not own")
+            })
+        },
+    },
+    TemplateInvariant {
+        name: "configuration-constants-are-read",
+        says: "Every module-level constant a template defines is read by its code: a setting that changes nothing misleads whoever tunes it.",
+        reads: &[],
+        check: |_, _, text| {
+            let code: Vec<&str> = text.lines().filter(|l| !l.trim_start().starts_with('#')).collect();
+            let dead: Vec<&str> = module_constants(text)
+                .into_iter()
+                .filter(|name| code.iter().filter(|l| has_word(l, name)).count() < 2)
+                .collect();
+            ensure(dead.is_empty(), || format!("constants defined and never read: {dead:?}"))
+        },
+    },
+    TemplateInvariant {
+        name: "library-tasks-bounded-not-per-item",
+        says: "A library template never starts one task per input item: a long or endless iterable would grow without bound, so a fixed number of tasks take the items in turn.",
+        reads: &["where"],
+        check: |_, a, text| {
+            if !is(a, "where", "lib") {
+                return Ok(());
+            }
+            let code: Vec<&str> =
+                text.lines().map(str::trim_start).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+            let per_item = code.windows(2).any(|w| {
+                w[0].starts_with("for item in items") && (w[1].contains("start_soon(") || w[1].contains("create_task("))
+            });
+            ensure(!per_item, || "starts a task for every input item".into())
+        },
+    },
+    TemplateInvariant {
+        name: "celery-jobs-carry-an-expiry",
+        says: "Celery jobs are submitted with an expiry: a revocation reaches only the workers running then, while the expiry travels in the message to any later worker.",
+        reads: &[],
+        check: |t, _, text| {
+            if t.model.get().id != "distributed" || !calls(text, "Celery(") {
+                return Ok(());
+            }
+            let sends = call_args(text, ".apply_async(");
+            ensure(!calls(text, ".delay(") && !sends.is_empty() && sends.iter().all(|a| a.contains("expires=")), || {
+                "submits Celery jobs without an expiry".into()
+            })
+        },
+    },
 ];
+
+/// A branch of a template's `{{#if}}` that no rendering takes where its model can win: its lines can
+/// never reach a user, so its condition is wrong (or the branch is dead). Returns `template: condition`
+/// for each, over every distinct rendering of every template, counting only the answers that satisfy
+/// the model's requirements (a branch for answers that rule the model out is dead too).
+pub fn dead_template_branches() -> Vec<String> {
+    use crate::content::REQUIREMENTS;
+    use crate::content::Segment;
+    fn mark(segments: &'static [Segment], answers: &Answers, taken: &mut BTreeSet<(usize, usize)>) {
+        for s in segments {
+            if let Segment::Choice(branches) = s {
+                if let Some(i) = branches.iter().position(|(cond, _)| cond.holds(answers)) {
+                    taken.insert((branches.as_ptr() as usize, i));
+                    mark(branches[i].1, answers, taken);
+                }
+            }
+        }
+    }
+    fn report(t: &Template, segments: &'static [Segment], taken: &BTreeSet<(usize, usize)>, out: &mut Vec<String>) {
+        for s in segments {
+            if let Segment::Choice(branches) = s {
+                for (i, (cond, body)) in branches.iter().enumerate() {
+                    if !taken.contains(&(branches.as_ptr() as usize, i)) {
+                        let first = body.iter().find_map(|b| match b {
+                            Segment::Lines(code) => code.get().lines().next(),
+                            Segment::Choice(_) => None,
+                        });
+                        out.push(format!("{}: branch {i} ({cond:?}) starting {:?}", t.id, first.unwrap_or("")));
+                    }
+                    report(t, body, taken, out);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for t in TEMPLATES {
+        let requirements: Vec<_> = REQUIREMENTS.iter().filter(|r| r.model == t.model).collect();
+        let mut observed = t.observed();
+        for r in &requirements {
+            observed.extend(r.reads.iter().map(|q| q.0));
+        }
+        let observe: Vec<QuestionId> = observed.iter().map(|&q| QuestionId(q)).collect();
+        let mut taken = BTreeSet::new();
+        for (answers, _) in Walk::run(&observe, false).projections() {
+            let allowed = requirements.iter().all(|r| r.when.holds(&answers));
+            if allowed && std::ptr::eq(template_for(t.model, &answers), t) {
+                mark(t.body, &answers, &mut taken);
+            }
+        }
+        report(t, t.body, &taken, &mut out);
+    }
+    out
+}
 
 /// Runs every text-level invariant over every distinct rendering of every template (a walk per
 /// template observing what its text and selection read). Returns how many renderings were checked.
