@@ -1,6 +1,7 @@
 //! Compiles the knowledge base (src/content/data/*.toml and src/content/templates/*.py) into static Rust
 //! values, checking every reference and translation on the way. A content error stops the build with the
-//! file and the item named.
+//! file and the item named. It is the build script of the engine crate (engine/Cargo.toml); the app's
+//! own build script is app-build.rs.
 
 #[path = "build/condition.rs"]
 mod condition;
@@ -17,20 +18,24 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// The content: `data/*.toml` and `templates/` (tests/broken_content.rs compiles a broken copy).
+/// The content, under the repository root: `data/*.toml` and `templates/` (tests/broken_content.rs
+/// compiles a broken copy).
 const CONTENT: &str = "src/content";
 
 fn main() {
-    println!("cargo:rerun-if-changed={CONTENT}/data");
-    println!("cargo:rerun-if-changed={CONTENT}/templates");
-    println!("cargo:rerun-if-changed=build");
-    // wasm-split (scripts/split-wasm.mjs) needs the linker's relocations to cut the app's .wasm apart.
-    if std::env::var_os("CARGO_FEATURE_SPLIT").is_some()
-        && std::env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32"))
-    {
-        println!("cargo:rustc-link-arg-bin=which-python-concurrency=--emit-relocs");
+    // The engine crate's manifest is engine/Cargo.toml; its files are the repository's (src/, tests/).
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let root = manifest.parent().expect("engine/Cargo.toml sits in the repository root").to_path_buf();
+    let content = root.join(CONTENT);
+    for watched in [content.join("data"), content.join("templates"), root.join("build")] {
+        println!("cargo:rerun-if-changed={}", watched.display());
     }
-    match compile(Path::new(CONTENT)) {
+    // The crate's code (tests/*.rs) reads the repository's files through `env!("CARGO_MANIFEST_DIR")`:
+    // that names the repository root, as it did when these files were the app crate's.
+    println!("cargo:rustc-env=CARGO_MANIFEST_DIR={}", root.display());
+    // The app's build script reads it as DEP_PYCONC_CONTENT_OUT_DIR (engine/Cargo.toml's `links`).
+    println!("cargo::metadata=out_dir={}", std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    match compile(&content) {
         Ok(compiled) => {
             let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
             write_languages(&compiled.langs, &out);

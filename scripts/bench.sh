@@ -13,7 +13,7 @@ say "release build"
 trunk build --release --skip-version-check
 
 say "engine: full evaluations over every answer path"
-cargo run --locked --release --quiet --bin engine_bench > target/bench/engine.json
+cargo run --locked --release --quiet -p pyconc-engine --bin engine_bench > target/bench/engine.json
 
 say "browser measurements"
 node scripts/bench/run.mjs

@@ -1,17 +1,21 @@
 // What cargo built for the app's .wasm: asks cargo again for the build trunk has just made (the same
 // `cargo build`, with the features index.html gives the app's rust link, which is then fresh and only
 // reports, with --message-format=json). The post-build steps take from it the app's .wasm as the linker
-// wrote it (scripts/split-wasm.mjs) and the OUT_DIR of the crate's build script (scripts/packs.mjs).
+// wrote it (scripts/split-wasm.mjs) and the OUT_DIR of the engine crate's build script, build.rs, which
+// compiles the content (scripts/packs.mjs, scripts/static-shell.mjs).
 //
 // The second call must ask for exactly trunk's build, or the release ships another artifact. So the
 // settings it does not copy are refused (a cargo profile, default or all features, in Trunk.toml or on
-// the rust link: `rustLink`), and the app's units it reports must all be fresh: one that cargo had to
+// the rust link: `rustLink`), and the units of the app and the engine crate it reports must all be fresh: one that cargo had to
 // build again was not trunk's (another configuration, or a build of the same target folder in between),
 // and the build fails.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 export const PACKAGE = 'which-python-concurrency';
+/** The engine crate (engine/Cargo.toml): its build script writes the packs, ui.json, languages.json and
+ *  shell.json into its OUT_DIR. */
+export const ENGINE = 'pyconc-engine';
 
 /** The attributes the app's rust link may have: what this call copies (data-bin, data-cargo-features), the
  *  loader's hook (data-initializer), and data-wasm-opt="0", which only spares trunk a wasm-opt of the
@@ -53,7 +57,7 @@ export function appBuild() {
     .split('\n')
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line));
-  const built = messages.filter((m) => m.reason === 'compiler-artifact' && OWN.test(m.package_id) && !m.fresh);
+  const built = messages.filter((m) => m.reason === 'compiler-artifact' && (own(PACKAGE).test(m.package_id) || own(ENGINE).test(m.package_id)) && !m.fresh);
   if (built.length > 0) {
     throw new Error(`cargo: asked again for trunk's build, cargo built ${built.map((m) => `${m.target.kind.join('+')} ${m.target.name}`).join(', ')}: not the build trunk made (\`cargo ${args.join(' ')}\`). Same profile and features as trunk, and no other build of target/ in between`);
   }
@@ -62,11 +66,12 @@ export function appBuild() {
 }
 
 // `path+file:///…#which-python-concurrency@0.1.0` (older cargo: `which-python-concurrency 0.1.0 (…)`).
-const OWN = new RegExp(`(^|#)${PACKAGE}[@ ]`);
+const own = (pkg) => new RegExp(`(^|#)${pkg}[@ ]`);
 
-/** The one message of `reason` from the app's own package that `pick` accepts; throws unless one. */
-export function ownMessage(reason, pick = () => true) {
-  const found = appBuild().filter((m) => m.reason === reason && OWN.test(m.package_id) && pick(m));
-  if (found.length !== 1) throw new Error(`cargo: reported ${found.length} ${reason} messages of ${PACKAGE}, expected one`);
+/** The one message of `reason` from `pkg` (the app's package unless said) that `pick` accepts; throws
+ *  unless one. */
+export function ownMessage(reason, pick = () => true, pkg = PACKAGE) {
+  const found = appBuild().filter((m) => m.reason === reason && own(pkg).test(m.package_id) && pick(m));
+  if (found.length !== 1) throw new Error(`cargo: reported ${found.length} ${reason} messages of ${pkg}, expected one`);
   return found[0];
 }

@@ -1,13 +1,15 @@
-// Post-build step: copies the language packs (src/content/packs.rs) into the build. build.rs writes them,
-// under content-hashed names, into the crate's OUT_DIR, which cargo reports (scripts/cargo-build.mjs).
+// Post-build step: copies the language packs (src/content/packs.rs) into the build. build.rs, the engine
+// crate's build script, writes them under content-hashed names into its OUT_DIR, which cargo reports
+// (scripts/cargo-build.mjs).
 // The app's .wasm files in the staging folder must name every pack found there, or the step fails.
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ownMessage } from './cargo-build.mjs';
+import { ENGINE, ownMessage } from './cargo-build.mjs';
 
-/// The OUT_DIR of the build that produced the app's .wasm files in `staging`.
+/// The OUT_DIR of the engine crate's build script in the build that produced the app's .wasm files in
+/// `staging`.
 export function outDir(staging) {
-  const out = ownMessage('build-script-executed').out_dir;
+  const out = ownMessage('build-script-executed', () => true, ENGINE).out_dir;
 
   // The app's module and its chunks, not the code checker's worker (checker-worker_bg.wasm, see index.html).
   const names = readdirSync(staging).filter((f) => f.endsWith('.wasm') && !f.startsWith('checker-worker'));

@@ -6,7 +6,9 @@
 // worker (its cache name hashes every file, the final index.html and the packs included). A step that
 // cannot do its work throws, and the build fails.
 //   node scripts/post-build.mjs [dir]     (dir: TRUNK_STAGING_DIR, else the argument, else dist)
-// The packs come from the OUT_DIR that cargo reports for the build just made (scripts/packs.mjs).
+// The packs come from the OUT_DIR that cargo reports for the engine crate's build script (build.rs) in the
+// build just made (scripts/packs.mjs).
+import { appBuild } from './cargo-build.mjs';
 import { writeCsp } from './csp.mjs';
 import { deferWasm } from './load-order.mjs';
 import { copyPacks, outDir } from './packs.mjs';
@@ -15,12 +17,22 @@ import { splitWasm } from './split-wasm.mjs';
 import { fillShell } from './static-shell.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
-const split = splitWasm(staging);
+// Each step's time, printed at the end (ARCHITECTURE.md, "The release build", quotes them).
+const times = [];
+const step = (what, run) => {
+  const started = performance.now();
+  const result = run();
+  times.push(`${what} ${Math.round(performance.now() - started)} ms`);
+  return result;
+};
+step('cargo', () => appBuild());
+const split = step('split', () => splitWasm(staging));
 console.log(`split: ${split.map((f) => `${f.file} ${f.size} B`).join(', ')}`);
 const out = outDir(staging);
-copyPacks(staging, out);
-fillShell(staging, out);
-deferWasm(staging);
-writeCsp(staging);
-const { name, files } = writeServiceWorker(staging);
+step('packs', () => copyPacks(staging, out));
+step('static shell', () => fillShell(staging, out));
+step('load order', () => deferWasm(staging));
+step('csp', () => writeCsp(staging));
+const { name, files } = step('service worker', () => writeServiceWorker(staging));
 console.log(`service worker: ${WORKER_FILE}, cache ${name}, ${files.length} files precached`);
+console.log(`post-build steps: ${times.join(', ')}`);

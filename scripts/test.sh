@@ -7,8 +7,10 @@
 #   ./scripts/test.sh --list          the layers, one a line
 #
 # The layers:
-#   lint       cargo fmt --check and clippy with warnings as errors, on every crate and target
-#   host       the engine and the content (cargo test): every answer path, invariants, exports, scenarios
+#   lint       cargo fmt --check and clippy with warnings as errors, on every crate and target; the engine
+#              crate has no web dependency and every tests/*.rs is a test of a crate (check-crates.mjs)
+#   host       the engine crate (content, engine: every answer path, invariants, exports, scenarios) and
+#              the app's host tests (cargo test -p pyconc-engine -p which-python-concurrency)
 #   checker    the code checker and its worker
 #   browser    component tests in headless Chromium (wasm-bindgen-test)
 #   e2e        the release build (trunk), then Playwright against it: the app in Chromium, the first-load size
@@ -82,12 +84,13 @@ if selected lint; then
   begin "lint: cargo fmt --check, cargo clippy -D warnings (host, every crate and target)"
   cargo fmt --all --check
   cargo clippy --locked --workspace --all-targets --quiet -- -D warnings
+  node scripts/check-crates.mjs
   end lint
 fi
 
 if selected host; then
-  begin "host tests: cargo test (engine, content, exports, scenarios)"
-  cargo test --locked
+  begin "host tests: cargo test (the engine crate: engine, content, exports, scenarios; the app's host tests)"
+  cargo test --locked -p pyconc-engine -p which-python-concurrency
   end host
 fi
 
@@ -113,7 +116,7 @@ fi
 if selected templates; then
   python_setup
   begin "templates: every distinct template program, run against real local services"
-  cargo run --locked --quiet --bin templates -- "$templates_dir"
+  cargo run --locked --quiet -p pyconc-engine --bin templates -- "$templates_dir"
   # The code checker must find nothing in the code the app itself recommends.
   cargo run --locked --quiet -p pyconc-checker --bin check-files -- "$templates_dir"
   python3 tests/templates/run.py "$templates_dir" "$PYCONC_VENV"

@@ -2,6 +2,6 @@
 //! static first screen of index.html (`ui::app::start`).
 
 fn main() {
-    pyconc::ui::panic_panel::install();
-    pyconc::ui::app::start();
+    pyconc_app::ui::panic_panel::install();
+    pyconc_app::ui::app::start();
 }

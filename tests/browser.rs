@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use pyconc::content::{Lang, PITFALLS, QuestionId};
 use pyconc::engine::Progress;
-use pyconc::ui::checklist::Checklist;
-use pyconc::ui::i18n::LangContext;
-use pyconc::ui::question::{QuestionStep, StepPlace};
+use pyconc_app::ui::checklist::Checklist;
+use pyconc_app::ui::i18n::LangContext;
+use pyconc_app::ui::question::{QuestionStep, StepPlace};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -97,7 +97,7 @@ async fn a_question_step_is_a_radio_group_answered_by_number_key_and_enter() {
 /// Installs the English pack as the app does after fetching it (the pitfalls' texts live there).
 fn install_english_pack() {
     if !pyconc::content::packs::is_loaded(Lang::En) {
-        let body = include_str!(concat!(env!("OUT_DIR"), "/en.txt")).to_string();
+        let body = include_str!(concat!(env!("PYCONC_CONTENT_OUT_DIR"), "/en.txt")).to_string();
         pyconc::content::packs::install(Lang::En, body).unwrap();
     }
 }
@@ -154,7 +154,7 @@ async fn the_checklist_counts_checks_and_keeps_them_per_result() {
 async fn switching_the_language_changes_every_text_at_once() {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
     let root = container();
-    let _app = leptos::mount::mount_to(root.clone(), pyconc::ui::app::App);
+    let _app = leptos::mount::mount_to(root.clone(), pyconc_app::ui::app::App);
     settle().await;
     let title = || query(&root, "h1").text_content().unwrap();
     let english = pyconc::content::ui::APP_TITLE.en();
@@ -178,8 +178,8 @@ async fn switching_the_language_changes_every_text_at_once() {
 #[wasm_bindgen_test]
 fn the_panic_panel_offers_to_start_over() {
     document().document_element().unwrap().set_attribute("lang", "zh-CN").unwrap();
-    pyconc::ui::panic_panel::show();
-    pyconc::ui::panic_panel::show();
+    pyconc_app::ui::panic_panel::show();
+    pyconc_app::ui::panic_panel::show();
     let panels = document().query_selector_all("#pc-panic").unwrap();
     assert_eq!(panels.length(), 1, "the panel shows once");
     let panel: web_sys::HtmlElement = panels.item(0).unwrap().unchecked_into();

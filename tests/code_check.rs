@@ -5,7 +5,9 @@
 use pyconc::content::Lang;
 use pyconc::content::QuestionId;
 use pyconc::engine::Answers;
-use pyconc::ui::code_check::{Outcome, Refusal, ReportPage, escape, line_range_utf16, report_html, suggested_answers};
+use pyconc_app::ui::code_check::{
+    Outcome, Refusal, ReportPage, escape, line_range_utf16, report_html, suggested_answers,
+};
 
 fn q(id: &str) -> QuestionId {
     QuestionId::find(id).unwrap_or_else(|| panic!("question {id}"))
