@@ -1,7 +1,9 @@
 """Run many external commands concurrently with asyncio, a bounded number at once.
 
-asyncio starts and watches child processes itself (create_subprocess_exec): no
-thread per command, and the loop reads every command's output as it comes. A
+asyncio starts child processes itself (create_subprocess_exec) and the loop
+reads every command's output as it comes: no worker thread per command. Only
+waiting for a child to exit can take a small helper thread, one per running
+command before 3.12 and on macOS (none on Linux from 3.12, which uses a pidfd). A
 semaphore bounds how many run at once, so a long list cannot start thousands of
 processes.
 {{#if input = stream}}

@@ -129,7 +129,7 @@ MAX_TASKS_PER_CHILD = 100
 QUEUE_SIZE = CONCURRENCY * 2
 # How worker processes start. This program runs threads (the thread pool, the
 # loop's helpers) when workers start, and fork would copy a process that runs
-# threads: that can deadlock, and 3.12+ warns about it. forkserver (the Linux
+# threads: that can deadlock (3.12+ warns under -W default or -X dev). forkserver (the Linux
 # default from 3.14) forks workers from a clean helper process instead; macOS
 # and Windows use spawn, their default.
 START_METHOD = "forkserver" if sys.platform == "linux" else None
@@ -370,7 +370,7 @@ COMMAND = (sys.executable, "-c", "import sys; sys.stdout.write(sys.argv[1] * 512
 
 
 async def read_input(source: Source, item: int) -> bytes:
-    """The I/O step: run the command and read its output, without a thread.
+    """The I/O step: run the command and read its output on the loop.
 
     create_subprocess_exec() passes the arguments without a shell, so nothing in
     them can be interpreted as shell syntax.

@@ -14,8 +14,8 @@ large file never sits in memory whole), and the coroutine awaits the result.
 {{#elif io = other}}
 """An asyncio program that runs subprocesses and also has a blocking call to make.
 
-Every item i runs an external command with asyncio's own subprocess support (no
-thread needed), then hands its output to a blocking call (a stand-in for a
+Every item i runs an external command with asyncio's own subprocess support (the
+loop reads its output, no pool thread), then hands its output to a blocking call (a stand-in for a
 synchronous SDK without an async API). A blocking call inside a coroutine would
 freeze every other task, so that call runs in a worker thread.
 {{#else}}
@@ -383,7 +383,7 @@ async def fetch(pool: Client, item: int) -> str:
         return await conn.fetchval("SELECT md5($1::text)", str(item))
 {{#elif io = other}}
 async def fetch(_: Client, item: int) -> bytes:
-    """The async step: run the command and read its output, without a thread.
+    """The async step: run the command and read its output on the loop.
 
     create_subprocess_exec() passes the arguments without a shell, and
     communicate() reads both pipes to the end while waiting (reading one pipe at
