@@ -1174,6 +1174,103 @@ def finalize_runs_in_every_worker():
     assert ran and set(ran.values()) == {2}, ran
 
 
+# ------------------------------------------------------------- the 2026-12-07 review's claims F1-F16
+
+
+CHILD_THREADS = """
+    import asyncio, sys, threading
+    async def child():
+        proc = await asyncio.create_subprocess_exec(sys.executable, "-c", "import time; time.sleep(0.6)")
+        await proc.wait()
+    async def main():
+        tasks = [asyncio.ensure_future(child()) for _ in range(4)]
+        await asyncio.sleep(0.3)
+        during = threading.active_count()
+        await asyncio.gather(*tasks)
+        print(during)
+    asyncio.run(main())
+"""
+
+
+@fact("before 3.12 asyncio waits for each running child process in a helper thread of its own", until=(3, 11),
+      only=(POSIX, "the threaded child watcher is POSIX"))
+def child_wait_takes_a_thread_before_312():
+    proc = run_python(CHILD_THREADS)
+    assert proc.stdout.strip() == "5", proc.stdout + proc.stderr
+
+
+@fact("from 3.12 on Linux asyncio waits for child processes with a pidfd, in no thread", since=(3, 12),
+      only=(LINUX and hasattr(os, "pidfd_open"), "needs os.pidfd_open (Linux)"))
+def child_wait_takes_no_thread_on_linux_from_312():
+    proc = run_python(CHILD_THREADS)
+    assert proc.stdout.strip() == "1", proc.stdout + proc.stderr
+
+
+def env_with_default_warning_filters():
+    env = dict(os.environ)
+    for name in ("PYTHONWARNINGS", "PYTHONDEVMODE"):
+        env.pop(name, None)
+    return env
+
+
+@fact("the fork-with-threads DeprecationWarning of 3.12+ is hidden by the default filters and shown by "
+      "-W default and -X dev", since=(3, 12), only=(POSIX, "needs fork"))
+def fork_warning_hidden_by_default():
+    code = """
+        import concurrent.futures, multiprocessing, threading
+        if __name__ == "__main__":
+            stop = threading.Event()
+            threading.Thread(target=stop.wait).start()
+            with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+                assert pool.submit(abs, -1).result() == 1
+            stop.set()
+            print("done")
+    """
+    message = "use of fork() may lead to deadlocks in the child"
+    for args, shown in (((), False), (("-W", "default"), True), (("-X", "dev"), True)):
+        proc = run_python(code, *args, env=env_with_default_warning_filters())
+        assert proc.stdout.strip() == "done", proc.stdout + proc.stderr
+        assert (message in proc.stderr) == shown, (args, proc.stderr)
+
+
+@fact("after gc.freeze() a forked child that takes a reference to every object still copies their pages",
+      only=(LINUX and hasattr(os, "fork"), "reads /proc/self/smaps_rollup"))
+def gc_freeze_does_not_stop_refcount_copies():
+    proc = run_python("""
+        import gc, os
+        def private_dirty_kb():
+            with open("/proc/self/smaps_rollup") as f:
+                return sum(int(line.split()[1]) for line in f if line.startswith("Private_Dirty"))
+        gc.disable()
+        data = [[i, str(i)] for i in range(300000)]
+        gc.freeze()
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            before = private_dirty_kb()
+            refs = list(data)  # one new reference to each list: writes its reference count
+            os.write(write, str(private_dirty_kb() - before).encode())
+            os._exit(0)
+        os.waitpid(pid, 0)
+        print(int(os.read(read, 64)))
+    """)
+    copied = int(proc.stdout)
+    # The new list itself is 300,000 pointers (2.4 MB); the lists it points to take about 20 MB.
+    assert copied > 10000, f"taking references after gc.freeze() copied only {copied} KB"
+
+
+@fact("the default executor's threads are named asyncio_N from 3.9 and ThreadPoolExecutor-N_M on 3.8")
+def default_executor_thread_names():
+    async def main():
+        return await asyncio.get_running_loop().run_in_executor(None, lambda: threading.current_thread().name)
+
+    name = asyncio.run(main())
+    if HERE >= (3, 9):
+        assert re.fullmatch(r"asyncio_\d+", name), name
+    else:
+        assert re.fullmatch(r"ThreadPoolExecutor-\d+_\d+", name), name
+
+
 # ------------------------------------------------------------------------------------------ runners
 
 
