@@ -46,6 +46,15 @@ test('the first load stays within the brotli budget', () => {
   expect(total, `first load ${total} B brotli, budget ${budget} B`).toBeLessThanOrEqual(budget);
 });
 
+test('the code checker\'s worker stays within its brotli budget', () => {
+  const workerBudget = JSON.parse(readFileSync('tests/size-budget.json', 'utf8')).checker_worker_brotli_bytes as number;
+  const files = ['checker-worker.js', 'checker-worker_bg.wasm'];
+  const sizes = files.map((f) => brotli(join('dist', f)));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  console.log(`checker worker: ${files.map((f, i) => `${f} ${sizes[i]} B`).join(', ')}; ${total} B brotli of a ${workerBudget} B budget`);
+  expect(total, `checker worker ${total} B brotli, budget ${workerBudget} B`).toBeLessThanOrEqual(workerBudget);
+});
+
 test('a cold load fetches nothing outside that list before the first question', async ({ browser }) => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
