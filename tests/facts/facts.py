@@ -1271,6 +1271,33 @@ def default_executor_thread_names():
         assert re.fullmatch(r"ThreadPoolExecutor-\d+_\d+", name), name
 
 
+def has_tkinter():
+    try:
+        import tkinter  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@fact("a tkinter call from another thread while no mainloop() runs raises RuntimeError 'main thread is not "
+      "in main loop' (threaded Tcl), rather than touching the interpreter", only=(has_tkinter(), "needs tkinter"))
+def tkinter_call_from_a_thread_without_mainloop_is_refused():
+    proc = run_python("""
+        import threading, tkinter
+        tcl = tkinter.Tcl()
+        errors = []
+        def outside():
+            try:
+                tcl.call("set", "x", "1")
+            except RuntimeError as e:
+                errors.append(str(e))
+        worker = threading.Thread(target=outside)
+        worker.start()
+        worker.join(20)
+        print(errors, tcl.call("info", "exists", "x"))
+    """, timeout=60)
+    assert proc.stdout.strip() == "['main thread is not in main loop'] 0", proc.stdout + proc.stderr
+
 # ------------------------------------------------------------------------------------------ runners
 
 
