@@ -199,6 +199,7 @@ fn every_invariant_fails_on_an_outcome_that_breaks_it() {
         ("quick-job-stays-sequential", &[("total", "quick")], "processes"),
         ("library-serves-any-caller", &[("where", "lib"), ("work", "mix")], "hybrid"),
         ("every-result-has-a-host-integration", &[("where", "gui")], "interpreters"),
+        ("no-close-call-physics-rules-out", &[("where", "script"), ("work", "cpu"), ("gil", "std")], "threads"),
     ];
     for (name, pairs, model) in broken {
         let inv = INVARIANTS.iter().find(|i| i.name == *name).unwrap_or_else(|| panic!("no invariant {name}"));
@@ -223,8 +224,19 @@ fn every_invariant_fails_on_an_outcome_that_breaks_it() {
         has_positive_reason: true,
     };
     assert!(check("no-tie-broken-by-order", &silent_tie).is_err());
+    // A close call by one with threads, for pure-Python computing on the GIL build.
+    let cpu_answers = raw(&[("where", "notebook"), ("work", "cpu"), ("gil", "std")]);
+    let close_threads = Case {
+        answers: &cpu_answers,
+        model: ModelId::find("processes").unwrap(),
+        runner_up: Some((model, 3, 2, true)),
+        has_positive_reason: true,
+    };
+    assert!(check("no-close-call-physics-rules-out", &close_threads).is_err());
+    // `tie-shown-as-tie` checks the engine's own decision (LostReason::decide) on every tied outcome; it
+    // has no outcome that breaks it while the engine is right, so it is checked by the walk alone.
     // Every invariant has a case above.
-    assert_eq!(broken.len() + 2, INVARIANTS.len());
+    assert_eq!(broken.len() + 3, INVARIANTS.len());
 
     let processes = TEMPLATES.iter().find(|t| t.model.get().id == "processes").unwrap();
     let text_cases: &[BrokenCase] = &[

@@ -62,8 +62,28 @@ pub enum LostReason {
     Against(&'static Rule),
     /// Nothing counted against it; the winner's strongest reason was stronger.
     Outscored(&'static Rule),
-    /// Nothing fired either way (it lost on the order of models).
+    /// It scores the same as the winner: a tie, lost only on the order of models.
     Tie,
+}
+
+impl LostReason {
+    /// Why a model that is `margin` points behind the winner lost: a requirement that does not hold;
+    /// at 0 points a tie, whatever fired on either side (naming a rule would call a tie a defeat);
+    /// else the strongest rule against it, or the winner's strongest reason.
+    pub fn decide(
+        ruled_out: Option<&'static Requirement>,
+        margin: i32,
+        against: Option<&'static Rule>,
+        best_reason: Option<&'static Rule>,
+    ) -> LostReason {
+        match (ruled_out, against, best_reason) {
+            (Some(req), _, _) => LostReason::RuledOut(req),
+            _ if margin <= 0 => LostReason::Tie,
+            (None, Some(rule), _) => LostReason::Against(rule),
+            (None, None, Some(rule)) => LostReason::Outscored(rule),
+            (None, None, None) => LostReason::Tie,
+        }
+    }
 }
 
 /// Why an alternative lost, in words: whether it was ruled out, the label before the reason ("Ruled
@@ -83,7 +103,7 @@ impl LostReason {
             LostReason::Against(rule) | LostReason::Outscored(rule) => {
                 LostWords { ruled_out: false, label: ui::WHY_NOT, why: rule.why }
             }
-            LostReason::Tie => LostWords { ruled_out: false, label: ui::WHY_NOT, why: ui::LOST_ON_ORDER },
+            LostReason::Tie => LostWords { ruled_out: false, label: ui::TIE, why: ui::LOST_ON_ORDER },
         }
     }
 }
@@ -123,13 +143,9 @@ impl Recommendation {
         let alternatives = order[1..]
             .iter()
             .map(|&m| {
-                let against = fired.iter().filter(|r| r.model == m && r.score < 0).min_by_key(|r| r.score);
-                let lost = match (ruled_out(m), against, best_reason) {
-                    (Some(req), _, _) => LostReason::RuledOut(req),
-                    (None, Some(rule), _) => LostReason::Against(rule),
-                    (None, None, Some(rule)) => LostReason::Outscored(rule),
-                    (None, None, None) => LostReason::Tie,
-                };
+                let against = fired.iter().filter(|r| r.model == m && r.score < 0).min_by_key(|r| r.score).copied();
+                let margin = scores[model.0 as usize] - scores[m.0 as usize];
+                let lost = LostReason::decide(ruled_out(m), margin, against, best_reason);
                 Alternative { model: m, score: scores[m.0 as usize], lost }
             })
             .collect();
