@@ -2,6 +2,7 @@
 //! static content; it knows nothing about the browser, so `cargo test` covers it on the host.
 
 pub mod answers;
+pub mod code_report;
 pub mod condition;
 pub mod export;
 pub mod highlight;

@@ -1,11 +1,11 @@
-//! "Check your code" (src/ui/code_check.rs): reading the worker's answers, the answers a link starts the
+//! "Check your code" (src/engine/code_report.rs, shown by src/ui/code_check.rs): reading the worker's answers, the answers a link starts the
 //! wizard with, and the text-area range a finding selects. The worker itself is tested in
 //! checker/worker/tests.
 
 use pyconc::content::Lang;
 use pyconc::content::QuestionId;
 use pyconc::engine::Answers;
-use pyconc_app::ui::code_check::{
+use pyconc::engine::code_report::{
     Outcome, Refusal, ReportPage, escape, line_range_utf16, report_html, suggested_answers,
 };
 

@@ -25,5 +25,9 @@ fn every_check_names_a_pitfall_the_app_can_show() {
 #[test]
 fn the_panel_counts_the_checks_there_are() {
     // The app does not link the checker, so its "nothing found" message carries the count as a constant.
-    assert_eq!(pyconc::ui::code_check::CHECK_COUNT, CHECKS.len(), "update CHECK_COUNT in src/ui/code_check.rs");
+    assert_eq!(
+        pyconc::engine::code_report::CHECK_COUNT,
+        CHECKS.len(),
+        "update CHECK_COUNT in src/engine/code_report.rs"
+    );
 }

@@ -3,7 +3,7 @@
 //! added or moved on one side fails here, although each side's own tests still pass.
 
 use pyconc::content::QuestionId;
-use pyconc::ui::code_check::{Outcome, Refusal};
+use pyconc::engine::code_report::{Outcome, Refusal};
 use pyconc_checker::{MAX_BYTES, check};
 use pyconc_checker_worker::respond;
 
