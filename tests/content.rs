@@ -258,11 +258,7 @@ fn the_reviewed_claims_are_stated_as_facts_py_demonstrates_them() {
     let texts = all_texts();
     let mut items = BTreeSet::new();
     for c in &claims.claim {
-        assert!(
-            (c.review == 0) != c.finding.is_none(),
-            "a claim names either a review item or a finding: {:?}",
-            c.en
-        );
+        assert!((c.review == 0) != c.finding.is_none(), "a claim names either a review item or a finding: {:?}", c.en);
         if c.finding.is_none() {
             items.insert(c.review);
         }

@@ -207,7 +207,11 @@ pub const INVARIANTS: &[Invariant] = &[
             let gil_cpu = c.is("work", "cpu") && !c.is("gil", "ft");
             let busy_blas = c.is("work", "ext") && c.is("blas", "yes");
             ensure(!(named && for_speed && (gil_cpu || busy_blas)), || {
-                let why = if gil_cpu { "pure-Python computing under the GIL" } else { "a library that already uses the cores" };
+                let why = if gil_cpu {
+                    "pure-Python computing under the GIL"
+                } else {
+                    "a library that already uses the cores"
+                };
                 format!("threads named for {why}")
             })
         },
@@ -652,11 +656,11 @@ pub fn dead_template_branches() -> Vec<String> {
     use crate::content::Segment;
     fn mark(segments: &'static [Segment], answers: &Answers, taken: &mut BTreeSet<(usize, usize)>) {
         for s in segments {
-            if let Segment::Choice(branches) = s {
-                if let Some(i) = branches.iter().position(|(cond, _)| cond.holds(answers)) {
-                    taken.insert((branches.as_ptr() as usize, i));
-                    mark(branches[i].1, answers, taken);
-                }
+            if let Segment::Choice(branches) = s
+                && let Some(i) = branches.iter().position(|(cond, _)| cond.holds(answers))
+            {
+                taken.insert((branches.as_ptr() as usize, i));
+                mark(branches[i].1, answers, taken);
             }
         }
     }
