@@ -3,7 +3,7 @@
 
 use crate::content::{Lang, packs, ui};
 use crate::ui::checklist::ChecklistTicks;
-use crate::ui::i18n::{LangContext, PackStatus, tr};
+use crate::ui::i18n::{LangContext, tr};
 use crate::ui::landing::Landing;
 use crate::ui::question::StaticStep;
 use crate::ui::storage;
@@ -113,23 +113,24 @@ fn Shell() -> impl IntoView {
     };
     // In the wizard, a switch to a language whose pack has not arrived waits for it (or for its failure,
     // which the step then shows with a retry), so the step on screen stays as it is meanwhile: its pick,
-    // its focus, what the user opened.
-    let pending = RwSignal::new(None::<Lang>);
-    Effect::new(move |_| {
-        let Some(l) = pending.get() else { return };
-        if matches!(lang.packs.get(l), PackStatus::Loaded | PackStatus::Failed | PackStatus::Gone) {
-            pending.set(None);
-            apply(l);
-        }
-    });
+    // its focus, what the user opened. A later switch supersedes one still waiting: each switch takes the
+    // next number, and a wait that ends applies its language only if no switch came after it.
+    let latest = StoredValue::new(0u32);
     let switch = move |l: Lang| {
+        let this = latest.get_value().wrapping_add(1);
+        latest.set_value(this);
         if !state.started.get_untracked() || packs::is_loaded(l) {
-            pending.set(None);
             apply(l);
             return;
         }
-        pending.set(Some(l));
         crate::ui::packs::load(lang, l);
+        // Scoped: `apply` writes the address, which reads the language from the context.
+        leptos::task::spawn_local_scoped(async move {
+            crate::ui::packs::settled(lang, l).await;
+            if latest.try_get_value() == Some(this) {
+                apply(l);
+            }
+        });
     };
     let switcher = Lang::ALL
         .iter()

@@ -9,7 +9,10 @@
 use crate::content::{Lang, packs, ui};
 use crate::ui::i18n::{LangContext, PackStatus, tr};
 use leptos::prelude::*;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -17,7 +20,7 @@ use wasm_bindgen_futures::JsFuture;
 /// follows.
 pub fn load(ctx: LangContext, lang: Lang) {
     if packs::is_loaded(lang) {
-        ctx.packs.set(lang, PackStatus::Loaded);
+        settle(ctx, lang, PackStatus::Loaded);
         return;
     }
     if ctx.packs.get_untracked(lang) == PackStatus::Loading {
@@ -37,8 +40,50 @@ pub fn load(ctx: LangContext, lang: Lang) {
                 None => PackStatus::Failed,
             },
         };
-        ctx.packs.set(lang, status);
+        settle(ctx, lang, status);
     });
+}
+
+/// Whether a pack with this status has stopped loading: arrived, or failed for now or for good.
+fn is_settled(status: PackStatus) -> bool {
+    matches!(status, PackStatus::Loaded | PackStatus::Failed | PackStatus::Gone)
+}
+
+/// Records where `lang`'s load ended and wakes whoever waits for it (`settled`).
+fn settle(ctx: LangContext, lang: Lang, status: PackStatus) {
+    ctx.packs.set(lang, status);
+    let woken: Vec<Waker> = WAITERS.with(|w| {
+        let mut w = w.borrow_mut();
+        let (now, later) = w.drain(..).partition(|(l, _)| *l == lang);
+        *w = later;
+        now.into_iter().map(|(_, waker)| waker).collect()
+    });
+    woken.into_iter().for_each(Waker::wake);
+}
+
+/// Resolves once `lang`'s pack has arrived, or its load has failed (`Failed`, `Gone`): at once if it
+/// already has. Whoever waits starts the load first (`load`), so a status left from an earlier failure
+/// is not taken for this one's.
+pub async fn settled(ctx: LangContext, lang: Lang) {
+    Settled { ctx, lang }.await
+}
+
+/// The future of `settled`: looks at the status when polled, and otherwise leaves its waker for `settle`.
+struct Settled {
+    ctx: LangContext,
+    lang: Lang,
+}
+
+impl Future for Settled {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if is_settled(self.ctx.packs.get_untracked(self.lang)) {
+            return Poll::Ready(());
+        }
+        WAITERS.with(|w| w.borrow_mut().push((self.lang, cx.waker().clone())));
+        Poll::Pending
+    }
 }
 
 /// Loads the pack of the current language after the next paint, and again whenever the language
@@ -55,6 +100,8 @@ pub fn load_after_first_paint(ctx: LangContext) {
 }
 
 thread_local! {
+    /// The tasks waiting for a language's load to end (`settled`), woken by `settle`.
+    static WAITERS: RefCell<Vec<(Lang, Waker)>> = const { RefCell::new(Vec::new()) };
     /// The HTTP error of the last pack the host refused (not 404): the message then says so.
     static REFUSED: Cell<Option<u16>> = const { Cell::new(None) };
 }
